@@ -1,0 +1,58 @@
+"""pattern: a regular expression that must not match in the prose of each rendering.
+
+Rules and users write the regex, so it runs on the `regex` engine with a time limit: a pattern
+that backtracks catastrophically on one paragraph fails that rule on that document instead of
+hanging the run.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..model import Article, Location
+from . import Hit
+
+FIELDS = ("match",)
+
+OPTIONS = {
+    "type": "object",
+    "properties": {
+        "regex": {"type": "string"},
+        "ignore_case": {"type": "boolean", "default": False},
+        "highlight": {"type": ["integer", "string"], "default": 0,
+                      "description": "Group whose text is the finding's location."},
+        "blocks": {"type": "array", "items": {"enum": ["paragraph", "caption", "footnote",
+                                                       "list-item", "heading", "table"]},
+                   "default": ["paragraph", "caption", "list-item"]},
+        "renderings": {"type": "array", "items": {"type": "string"}},
+        "timeout": {"type": "number", "exclusiveMinimum": 0, "default": 1.0},
+    },
+    "required": ["regex"],
+    "additionalProperties": False,
+}
+
+_compiled: dict = {}
+
+
+def compiled(options: dict):
+    key = (options["regex"], options.get("ignore_case", False))
+    if key not in _compiled:
+        _compiled[key] = regex.compile(key[0], regex.IGNORECASE if key[1] else 0)
+    return _compiled[key]
+
+
+def run(article: Article, options: dict):
+    pat = compiled(options)
+    group = options.get("highlight", 0)
+    kinds = set(options.get("blocks", ["paragraph", "caption", "list-item"]))
+    only = set(options.get("renderings", ())) or None
+    for rendering in article.renderings:
+        if only and rendering.kind not in only:
+            continue
+        for block in rendering.blocks:
+            if block.kind not in kinds:
+                continue
+            text = block.text.text
+            for m in pat.finditer(text, timeout=options.get("timeout", 1.0)):
+                a, b = m.span(group)
+                loc = Location.at(rendering, block.text, a, b, block.section_name or block.kind)
+                yield Hit((loc,), {"match": m.group(group)}, evidence=m.group(0).lower())

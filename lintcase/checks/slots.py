@@ -1,0 +1,84 @@
+"""What `agree` and `exclusive` share: pick the facts that fill one slot, find the values that
+disagree across sections and renderings, and describe the places of each value."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from ..facts import facts
+from ..model import Article, Fact, Location
+from . import Hit
+
+SLOT_OPTIONS = {
+    "slot": {"type": "string", "description": "Name of the slot, used in messages."},
+    "context": {"type": "array", "items": {"type": "string"}, "minItems": 1,
+                "description": "Regexes; a fact fills the slot when one matches the words just "
+                               "before it in its sentence."},
+    "after": {"type": "array", "items": {"type": "string"},
+              "description": "Regexes, alternatively matched against the words just after it."},
+    "case_reports_only": {"type": "boolean", "default": False},
+    "window": {"type": "integer", "minimum": 1, "default": 40,
+               "description": "How many characters before the fact the context may reach."},
+}
+
+
+def slot_facts(article: Article, kind: str, options: dict,
+               accept: Callable[[Fact], bool] = lambda f: True) -> list[Fact]:
+    """The facts of one kind, in all renderings, whose context names the slot."""
+    if options.get("case_reports_only") and not article.is_case_report:
+        return []
+    window = options.get("window", 40)
+    before = [re.compile(rf"(?:{p})[^.;:]{{0,{window}}}$", re.I) for p in options.get("context", [])]
+    after = [re.compile(rf"^[^.;:]{{0,{window}}}?(?:{p})", re.I) for p in options.get("after", [])]
+    out = []
+    for rendering in article.renderings:
+        for f in facts(rendering, kind):
+            if not accept(f):
+                continue
+            if any(p.search(f.context) for p in before) or any(p.search(f.after) for p in after):
+                out.append(f)
+    return out
+
+
+def place(f: Fact) -> str:
+    b = f.block
+    if b.kind == "caption" and b.label:
+        return f"{b.label} caption"
+    return b.section_name or b.kind
+
+
+def location(f: Fact) -> Location:
+    return Location.at(f.rendering, f.block.text, f.start, f.end, place(f))
+
+
+def disagreement(found: Iterable[Fact], same: Callable, show: Callable, slot: str) -> Hit | None:
+    """One Hit when the facts hold more than one value; None when they agree."""
+    groups: list[tuple[object, list[Fact]]] = []
+    by_sentence: dict = {}
+    for f in found:
+        by_sentence.setdefault((id(f.block), f.sentence), set()).add(f.value)
+    for f in found:
+        if len(by_sentence[(id(f.block), f.sentence)]) > 1:
+            continue  # "invades the dermis and subcutis": one sentence naming several values
+        for value, members in groups:
+            if same(value, f.value):
+                members.append(f)
+                break
+        else:
+            groups.append((f.value, [f]))
+    if len(groups) < 2:
+        return None
+    places = [_places(members) for _, members in groups]
+    shown = [show(v) for v, _ in groups]
+    others = "; ".join(f"{s} in {p}" for s, p in zip(shown[1:], places[1:]))
+    locations = tuple(location(f) for _, members in groups for f in members)
+    fields = {"slot": slot, "value": shown[0], "place": places[0], "others": others,
+              "other": shown[1], "other_place": places[1]}
+    return Hit(locations, fields, evidence=f"{slot}:" + "|".join(sorted(shown)))
+
+
+def _places(members: list[Fact]) -> str:
+    seen: dict[str, set] = {}
+    for f in members:
+        seen.setdefault(place(f), set()).add(f.rendering.kind)
+    return ", ".join(f"{p} ({'/'.join(sorted(k))})" for p, k in seen.items())

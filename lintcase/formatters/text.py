@@ -1,0 +1,25 @@
+"""ruff-style lines: path:line:col: CODE [severity] message, then each place with its excerpt."""
+from __future__ import annotations
+
+from collections import Counter
+
+from . import Report
+
+
+def render(report: Report) -> str:
+    out = []
+    for f in report.findings:
+        first = f.locations[0]
+        out.append(f"{first.path}:{first.line}:{first.column}: {f.rule} [{f.severity}] {f.message}")
+        for loc in f.locations:
+            out.append(f"    {loc.path}:{loc.line}:{loc.column} ({loc.rendering}, {loc.section}): "
+                       f"{loc.excerpt}")
+    for e in report.errors:
+        out.append(f"{e.path}:{e.line}:{e.column}: {e.code} [error] {e.reason}")
+    counts = Counter(f.severity for f in report.findings)
+    summary = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
+    out.append(f"Found {len(report.findings)} finding(s)" + (f" ({summary})" if summary else "")
+               + f" in {len(report.articles)} article(s) from {report.files} file(s)"
+               + (f"; {len(report.errors)} file(s) or rule(s) could not be checked."
+                  if report.errors else "."))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,101 @@
+"""Readers: bytes of one file -> one Rendering. One module per format; readers never judge.
+
+The format is sniffed from the content, never from the file name (the seed JATS file ends in
+``.txt``). A file that cannot be read raises `ReadError` naming the line and the reason.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..model import Rendering, Source
+
+
+class ReadError(Exception):
+    """A file that cannot be read as any rendering: path, line (0 when unknown), reason."""
+
+    def __init__(self, path: str, reason: str, line: int = 0, column: int = 0):
+        super().__init__(f"{path}:{line}:{column}: {reason}")
+        self.path, self.reason, self.line, self.column = path, reason, line, column
+
+
+_XML_DECL_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([A-Za-z0-9._-]+)["\']')
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(path: str, data: bytes) -> str:
+    """Bytes -> str: BOM, then the XML declaration's encoding, then UTF-8 (strict).
+
+    Line endings are normalised to LF; a CR-only file keeps its line count that way.
+    """
+    encoding = "utf-8"
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            encoding = enc
+            break
+    else:
+        m = _XML_DECL_ENCODING.match(data.lstrip()[:200])
+        if m:
+            encoding = m.group(1).decode("ascii").lower()
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise ReadError(path, f"unknown encoding {encoding!r} in the XML declaration", 1, 1)
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise ReadError(path, f"not valid {encoding}: byte 0x{data[e.start]:02x} "
+                              f"cannot be decoded", line, col)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\x00" in text:
+        i = text.index("\x00")
+        line = text.count("\n", 0, i) + 1
+        raise ReadError(path, "contains NUL bytes: a binary file, not a rendering", line,
+                        i - (text.rfind("\n", 0, i) + 1) + 1)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sniff(data: bytes) -> str:
+    """The rendering kind of a file's content: jats, html, pdf, pdftext or text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    low = head.lower()
+    if low.startswith(b"<?xml") or low.startswith(b"<!doctype") or low.startswith(b"<"):
+        if b"<html" in low or low.startswith(b"<!doctype html"):
+            return "html"
+        if re.search(rb"<article[\s>]", data[:200000]) or b"jats" in low or b"nlm" in low:
+            return "jats"
+        return "xml"
+    from .text import looks_like_pdf_text
+    return "pdftext" if looks_like_pdf_text(data[:200000]) else "text"
+
+
+def read(path: str | Path) -> Rendering:
+    """Read one file into a Rendering, or raise ReadError."""
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise ReadError(path, f"cannot open: {e.strerror or e}")
+    if not data.strip():
+        raise ReadError(path, "empty file", 1, 1)
+    kind = sniff(data)
+    if kind == "pdf":
+        raise ReadError(path, "a PDF file: install the PDF extra (pip install 'lintcase[pdf]') "
+                              "or check the text extracted from it")
+    if kind == "xml":
+        raise ReadError(path, "XML, but not a JATS/NLM article (no <article> element)", 1, 1)
+    text = decode(path, data)
+    source = Source(path, text)
+    if kind == "jats":
+        from .jats import read_jats
+        return read_jats(source, data)
+    if kind == "html":
+        from .html import read_html
+        return read_html(source)
+    from .text import read_text
+    return read_text(source, kind)

@@ -1,0 +1,309 @@
+"""Publisher article pages (HTML) -> Rendering, with exact line/column for every string.
+
+Only the article is read: a per-publisher table (html_publishers.yaml) names the containers of
+the abstract, body, captions and references; pages from unknown publishers fall back to the
+<article>/<main> element or the element holding most paragraph text, minus page furniture.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import Block, Rendering, Source, Text, TextBuilder
+from .html_meta import meta_values, read_meta
+from .html_refs import read_references, reference_ids
+from .html_tree import BLOCK, MUTE, Collector, Node, Selector, any_match, parse_html, text_of
+
+NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
+REF_HEADINGS = re.compile(r"^(references?|bibliography|literature cited|works cited)$", re.I)
+CAPTION_LABEL = re.compile(
+    r"^((?:Supplementary\s+)?(?:Figure|Fig\.?|Table|Box|Scheme|Chart|Video|Movie|Appendix)"
+    r"\s*S?[0-9]+[A-Za-z]?|S[0-9]+\s+(?:Fig(?:ure)?|Table|Movie|Video|File|Text|Data(?:set)?"
+    r"|Appendix|Audio))\s*[.:|]?\s*", re.I)
+# Page furniture on unknown sites, recognised by words in class and id attributes.
+FURNITURE = re.compile(r"(?:^|[-_])(?:nav|navbar|menu|cookies?|consent|banner|share|sharing|social"
+                       r"|related|recommended|metrics|altmetric|sidebar|advert|ads|popup|modal"
+                       r"|toolbar|breadcrumbs?|comments?|login|signin|subscribe)(?:[-_]|$)", re.I)
+FURNITURE_TAGS = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+ROLE_KINDS = {"li": "list-item", "dd": "list-item", "dt": "list-item", "tr": "table",
+              "caption": "caption", "figcaption": "caption"}
+
+
+@lru_cache(maxsize=1)
+def profiles() -> dict:
+    """The publisher table with its selectors compiled (a broken table is a packaging bug)."""
+    import yaml
+    raw = yaml.safe_load((Path(__file__).with_name("html_publishers.yaml")).read_text("utf-8"))
+    out = {}
+    for name, prof in raw.items():
+        out[name] = {k: (v if k == "publisher" else [Selector(s) for s in v or ()])
+                     for k, v in prof.items()}
+    return out
+
+
+def read_html(source: Source) -> Rendering:
+    """The article on a publisher page; raises only ReadError."""
+    from . import ReadError
+    try:
+        return _read(source)
+    except ReadError:
+        raise
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
+            AttributeError, AssertionError) as e:
+        # html.parser and our heuristics have no documented failure modes; a page they trip
+        # on must still end as one clear input error, not a crash of the whole run.
+        raise ReadError(source.path, f"cannot read the HTML page: {type(e).__name__}: {e}")
+
+
+def _read(source: Source) -> Rendering:
+    root = parse_html(source)
+    name, prof = choose_profile(root, source)
+    roots = content_roots(root, prof, generic=(name == "generic"))
+    refs = read_references(roots, prof, source)
+    meta = read_meta(root, prof, source)
+    title = meta.title.text if meta.title else ""
+    walker = _Walker(source, prof, reference_ids(roots, prof), name == "generic", title)
+    for r in roots:
+        walker.walk(r)
+    return Rendering(source.path, "html", meta, tuple(walker.blocks), tuple(refs), source)
+
+
+def choose_profile(root: Node, source: Source) -> tuple[str, dict]:
+    publisher = " ".join(meta_values(root, "citation_publisher", "dc.publisher", "og:site_name"))
+    nodes = None
+    for name, prof in profiles().items():
+        if name == "generic":
+            continue
+        pub = prof.get("publisher")
+        if not (pub and re.search(pub, publisher, re.I)):
+            nodes = nodes if nodes is not None else list(root.iter())
+            if not any(any_match(prof["detect"], n) for n in nodes):
+                continue
+        nodes = nodes if nodes is not None else list(root.iter())
+        if any(any_match(prof["body"], n) for n in nodes):
+            return name, prof
+    return "generic", profiles()["generic"]
+
+
+def content_roots(root: Node, prof: dict, generic: bool) -> list[Node]:
+    """The outermost body and abstract elements, in document order. The body selectors are
+    alternatives: the first that matches wins, so div.article is not read beside #artText."""
+    if generic:
+        return [guess_body(root)]
+    wanted = prof["body"] + prof["abstract"]
+    found, stack = [], [root]
+    while stack:
+        n = stack.pop()
+        if any_match(wanted, n):
+            found.append(n)
+        else:
+            stack.extend(reversed([c for c in n.children if isinstance(c, Node)]))
+    for sel in prof["body"]:
+        if any(sel.matches(n) for n in found):
+            return [n for n in found if sel.matches(n) or any_match(prof["abstract"], n)]
+    return [guess_body(root)]
+
+
+def guess_body(root: Node) -> Node:
+    """<article>/<main> when it holds half the paragraph text, else the tightest element
+    holding most of it (sections split among sibling divs keep their common parent)."""
+    nodes = list(root.iter())
+    score: dict[int, int] = {}
+    for n in reversed(nodes):  # children before parents
+        kids = [c for c in n.children if isinstance(c, Node)]
+        score[id(n)] = _chars_under(n) if n.tag == "p" else sum(score[id(c)] for c in kids)
+    total = score[id(root)] or 1
+    for n in nodes:
+        if (n.tag in ("article", "main") or n.get("role") == "main") and score[id(n)] * 2 >= total:
+            return n
+    node = root
+    while True:
+        kids = [c for c in node.children if isinstance(c, Node)]
+        best = max(kids, key=lambda c: score[id(c)], default=None)
+        if best is None or score[id(best)] < 0.7 * score[id(node)] or score[id(best)] == 0:
+            return node
+        node = best
+
+
+def _chars_under(node: Node) -> int:
+    """Visible characters under an element (uncollapsed: scoring needs no precision)."""
+    return sum(len(c[0].strip()) for n in node.iter() if n.tag not in MUTE
+               for c in n.children if isinstance(c, tuple))
+
+
+class _Walker:
+    """Turns content elements into Blocks in document order, tracking the section path."""
+
+    def __init__(self, source: Source, prof: dict, ref_ids: set, generic: bool, title: str):
+        self.source, self.prof, self.ref_ids, self.generic = source, prof, ref_ids, generic
+        self.title = " ".join(title.split()).lower()
+        self.blocks: list[Block] = []
+        self.sections: list[tuple[int, str]] = []
+        self.base: tuple[str, ...] = ()
+        self.run: Collector | None = None
+        self.run_node: Node | None = None
+        self.cites: list = []
+        self.open_cites: list = []
+        self.context: list[str] = []  # inherited kinds: "caption", "footnote"
+        self.blockstack: list[Node] = []
+        self.caption: tuple | None = None  # (label, TextBuilder, citations, ident)
+
+    def walk(self, root: Node) -> None:
+        stack: list = [root]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, tuple) and len(item) == 2:
+                self._exit(item[1])
+            elif isinstance(item, tuple):
+                self._chars(*item)
+            elif self._enter(item):
+                stack.append(("exit", item))
+                stack.extend(reversed(item.children))
+        self._flush()
+        self._flush_caption()
+
+    def _skipped(self, n: Node) -> bool:
+        p = self.prof
+        if n.tag in MUTE or any_match(p["skip"], n) or any_match(p["reference"], n) \
+                or any_match(p["reference_list"], n):
+            return True
+        if self.generic and (n.tag in FURNITURE_TAGS or FURNITURE.search(n.get("id"))
+                             or any(FURNITURE.search(c) for c in n.classes)):
+            return True
+        return False
+
+    def _enter(self, n: Node) -> bool:
+        if self._skipped(n):
+            return False
+        is_block = n.tag in BLOCK or n.tag in HEADING_TAGS
+        if is_block:
+            self._flush()  # before the context changes: the run so far belongs to the outside
+        if any_match(self.prof["abstract"], n):
+            self._flush_caption()
+            self.context.append(("region", self.base, self.sections))
+            self.base, self.sections = ("Abstract",), []
+        elif any_match(self.prof["caption"], n):
+            if n.tag != "p":  # a new figure container; caption paragraphs may follow each other
+                self._flush_caption()
+            self.context.append("caption")
+        elif any_match(self.prof["footnote"], n):
+            self.context.append("footnote")
+        else:
+            self.context.append(None)
+        if is_block:
+            self.blockstack.append(n)
+        elif n.tag in ("br", "td", "th") and self.run is not None:
+            self.run.space(n.start)
+        elif n.tag == "a" and n.get("href", "").startswith("#") and n.get("href")[1:] in self.ref_ids:
+            self._ensure_run(n)
+            self.open_cites.append((n, len(self.run) + (self.run._space is not None)))
+        return True
+
+    def _exit(self, n: Node) -> None:
+        if self.open_cites and self.open_cites[-1][0] is n:
+            _, start = self.open_cites.pop()
+            if self.run is not None and len(self.run) > start:
+                self.cites.append((start, len(self.run)))
+        if n.tag in BLOCK or n.tag in HEADING_TAGS:
+            self._flush()
+            if self.blockstack and self.blockstack[-1] is n:
+                self.blockstack.pop()
+        ctx = self.context.pop() if self.context else None
+        if isinstance(ctx, tuple):
+            self._flush()
+            self._flush_caption()
+            _, self.base, self.sections = ctx
+        elif ctx == "caption" and n.tag != "p":
+            self._flush()
+            self._flush_caption()
+
+    def _ensure_run(self, n: Node) -> None:
+        if self.run is None:
+            self.run = Collector(self.source)
+            self.run_node = self.blockstack[-1] if self.blockstack else n
+            self.cites = []
+
+    def _chars(self, chars: str, offset: int, verbatim: bool) -> None:
+        if self.run is None:
+            if not chars.strip():
+                return
+            self._ensure_run(self.blockstack[-1] if self.blockstack else None)
+        self.run.add(chars, offset, verbatim)
+
+    def _kind(self) -> str:
+        tag = self.run_node.tag if self.run_node is not None else ""
+        if tag in HEADING_TAGS:
+            return "heading"
+        inherited = next((c for c in reversed(self.context) if isinstance(c, str)), None)
+        return inherited or ROLE_KINDS.get(tag, "paragraph")
+
+    def _flush(self) -> None:
+        if self.run is None:
+            return
+        text, cites, node = self.run.build(), tuple(self.cites), self.run_node
+        kind = self._kind()
+        self.run, self.run_node, self.cites, self.open_cites = None, None, [], []
+        if not text.text:
+            return
+        if kind == "heading":
+            self._heading(text, node)
+        elif kind == "caption":
+            self._caption_part(text, cites, node)
+        else:
+            self._flush_caption()
+            self.blocks.append(Block(kind, self.section(), text, "", _ident(node), cites))
+
+    def section(self) -> tuple[str, ...]:
+        return self.base + tuple(t for _, t in self.sections)
+
+    def _heading(self, text: Text, node: Node) -> None:
+        """A heading opens a section at its level; its own block sits inside that section."""
+        self._flush_caption()
+        title = NUMBERING.sub("", text.text).strip().rstrip(".:")
+        if node.tag == "h1" and " ".join(title.split()).lower() == self.title:
+            return  # the article title, already in meta
+        if self.base and title.lower() == self.base[0].lower() and not self.sections:
+            return  # the "Abstract" heading of the abstract itself
+        level = int(node.tag[1])
+        while self.sections and self.sections[-1][0] >= level:
+            self.sections.pop()
+        self.sections.append((level, title))
+        if not REF_HEADINGS.match(title):
+            self.blocks.append(Block("heading", self.section(), text, "", _ident(node)))
+
+    def _caption_part(self, text: Text, cites: tuple, node: Node) -> None:
+        """Caption paragraphs join into one block; a leading "Figure 2." becomes its label."""
+        m = CAPTION_LABEL.match(text.text)
+        if m:
+            self._flush_caption()
+            label = " ".join(m.group(1).split())
+            text, cites = text.slice(m.end(), len(text)), _shift(cites, m.end(), len(text))
+            self.caption = (label, TextBuilder(self.source), [], _ident(node))
+        if re.fullmatch(r"doi:\s*\S+", text.text):
+            return  # PLOS prints each figure's DOI under its caption
+        if self.caption is None:
+            self.caption = ("", TextBuilder(self.source), [], _ident(node))
+        b, all_cites = self.caption[1], self.caption[2]
+        if len(b) and text.text:
+            b.add(" ", text.source_offset(0), verbatim=False)
+        all_cites.extend((s + len(b), e + len(b)) for s, e in cites)
+        b.extend(text)
+
+    def _flush_caption(self) -> None:
+        if self.caption is None:
+            return
+        label, b, cites, ident = self.caption
+        self.caption = None
+        text = b.build()
+        if text.text or label:
+            self.blocks.append(Block("caption", self.section(), text, label, ident, tuple(cites)))
+
+
+def _shift(cites: tuple, cut: int, length: int) -> tuple:
+    return tuple((s - cut, e - cut) for s, e in cites if s >= cut and e <= length)
+
+
+def _ident(node: Node | None) -> str:
+    return node.get("id") if node is not None else ""

@@ -1,0 +1,133 @@
+"""JATS / NLM XML (any DTD version, with or without DOCTYPE or namespaces) -> Rendering."""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Meta, Rendering, Source, Text, TextBuilder
+from .jats_meta import read_meta, read_references
+from .xmltree import Node, parse, text_of
+
+# Elements that are blocks of their own when met inside a paragraph, or not prose at all.
+NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-text", "fn",
+                           "supplementary-material", "def-list", "statement", "fig-group",
+                           "table-wrap-group", "disp-formula-group"})
+NOT_PROSE = frozenset({"tex-math", "graphic", "inline-graphic", "media", "object-id",
+                       "alt-text", "long-desc", "annotation", "processing-meta"})
+SKIP_IN_PARA = NESTED_BLOCKS | NOT_PROSE
+NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
+
+
+def read_jats(source: Source, data: bytes | None = None) -> Rendering:
+    root = parse(source)
+    article = next(root.iter("article"), None)
+    if article is None:
+        raise_no_article(source)
+    blocks: list[Block] = []
+    front = article.find("front")
+    meta = read_meta(front, article, source) if front is not None else Meta()
+    meta_node = front.find("article-meta") if front is not None else None
+    if meta_node is not None:
+        for abstract in meta_node.findall("abstract", "trans-abstract"):
+            if abstract.get("abstract-type") in ("graphical", "teaser", "toc"):
+                continue
+            _walk_container(abstract, ("Abstract",), source, blocks)
+    body = article.find("body")
+    if body is not None:
+        _walk_container(body, (), source, blocks)
+    back = article.find("back")
+    refs = ()
+    if back is not None:
+        _walk_container(back, (), source, blocks, skip=("ref-list",))
+        refs = read_references(back, source)
+    return Rendering(source.path, "jats", meta, tuple(blocks), tuple(refs), source)
+
+
+def raise_no_article(source: Source):
+    from . import ReadError
+    raise ReadError(source.path, "XML, but no <article> element: not a JATS/NLM article", 1, 1)
+
+
+def section_title(sec: Node, source: Source) -> str:
+    title = sec.find("title")
+    text = text_of(title, source).text if title is not None else ""
+    text = NUMBERING.sub("", text).strip().rstrip(".:")
+    return text or sec.get("sec-type").replace("-", " ").capitalize()
+
+
+def _walk_container(node: Node, section: tuple, source: Source, out: list, skip=()) -> None:
+    """Emit the blocks of a section-like element in document order."""
+    for child in node.elements():
+        tag = child.tag
+        if tag in skip:
+            continue
+        if tag in ("sec", "app", "ack", "glossary", "notes", "bio"):
+            title = section_title(child, source) or tag.capitalize()
+            if child.find("title") is not None:
+                out.append(Block("heading", section + (title,), text_of(child.find("title"), source)))
+            _walk_container(child, section + (title,), source, out, skip)
+        elif tag in ("app-group", "fn-group", "sec-meta"):
+            _walk_container(child, section, source, out, skip)
+        elif tag in ("p", "disp-quote", "speech", "statement"):
+            _paragraph(child, section, source, out)
+        else:
+            _nested(child, section, source, out)
+
+
+def _nested(node: Node, section: tuple, source: Source, out: list) -> None:
+    tag = node.tag
+    if tag in ("fig", "table-wrap", "supplementary-material", "boxed-text"):
+        _captioned(node, section, source, out)
+    elif tag in ("list", "def-list"):
+        for item in node.iter("list-item", "def-item"):
+            _paragraph(item, section, source, out, kind="list-item")
+    elif tag == "fn":
+        _paragraph(node, section, source, out, kind="footnote")
+    elif tag in ("fig-group", "table-wrap-group", "disp-quote", "statement"):
+        _walk_container(node, section, source, out)
+
+
+def _captioned(node: Node, section: tuple, source: Source, out: list) -> None:
+    label = node.find("label")
+    label_text = " ".join(text_of(label, source).text.split()).rstrip(".:") if label is not None else ""
+    caption = node.find("caption")
+    if caption is not None:
+        b = TextBuilder(source)
+        marks: list = []
+        text_of(caption, source, SKIP_IN_PARA, builder=b, marks=marks)
+        text = b.build().strip()
+        if text.text:
+            out.append(Block("caption", section, text, label_text, node.get("id"),
+                             _citations(marks, text, b)))
+    if node.tag == "boxed-text":
+        _walk_container(node, section + ((label_text or "Box"),), source, out)
+    for fn in node.iter("fn"):
+        _paragraph(fn, section, source, out, kind="footnote")
+
+
+def _paragraph(node: Node, section: tuple, source: Source, out: list, kind="paragraph") -> None:
+    """A paragraph's own text; blocks nested inside it (figures, lists...) follow it."""
+    b = TextBuilder(source)
+    marks: list = []
+    text_of(node, source, SKIP_IN_PARA, builder=b, marks=marks)
+    raw = b.build()
+    text = raw.strip()
+    if text.text:
+        out.append(Block(kind, section, text, "", node.get("id"), _citations(marks, text, raw)))
+    for child in node.elements():
+        if child.tag in NESTED_BLOCKS:
+            _nested(child, section, source, out)
+        elif child.tag in ("p",) and kind == "list-item":
+            pass  # already part of the item's text
+
+
+def _citations(marks: list, text: Text, raw) -> tuple:
+    """Text ranges of xrefs to bibliography entries, shifted to the stripped text."""
+    raw_text = raw.text if isinstance(raw, Text) else raw.build().text
+    shift = len(raw_text) - len(raw_text.lstrip())
+    spans = []
+    for start, end, node in marks:
+        if node.tag == "xref" and node.get("ref-type") in ("bibr", "ref"):
+            a, b = max(0, start - shift), min(len(text.text), end - shift)
+            if a < b:
+                spans.append((a, b))
+    return tuple(sorted(spans))

@@ -1,0 +1,155 @@
+"""JATS front matter and reference list -> Meta and Reference records."""
+from __future__ import annotations
+
+from ..model import Meta, Reference, Source, Text, TextBuilder
+from .xmltree import Node, text_of
+
+DATE_KINDS = {"received": "received", "rev-recd": "revised", "revised": "revised",
+              "accepted": "accepted", "epub": "published", "ppub": "published",
+              "pub": "published", "epub-ppub": "published", "collection": "collection",
+              "ecorrected": "corrected", "pmc-release": "pmc-release"}
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def read_meta(front: Node, article: Node, source: Source) -> Meta:
+    am = front.find("article-meta")
+    jm = front.find("journal-meta")
+    if am is None:
+        return Meta(article_type=article.get("article-type"))
+    t = lambda n: text_of(n, source) if n is not None else None  # noqa: E731
+    doi = next((t(n) for n in am.findall("article-id") if n.get("pub-id-type") == "doi"), None)
+    return Meta(
+        doi=doi,
+        title=t(am.path_find("title-group/article-title")),
+        article_type=article.get("article-type"),
+        authors=tuple(_people(am, source)),
+        affiliations=tuple(_affiliations(am, source)),
+        dates=tuple(_dates(am, source)),
+        journal=t(jm.path_find("journal-title-group/journal-title") or jm.find("journal-title"))
+        if jm is not None else None,
+        volume=t(am.find("volume")),
+        elocation=t(am.find("elocation-id") or am.find("fpage")),
+        keywords=tuple(t(k) for g in am.findall("kwd-group") for k in g.findall("kwd")),
+        funding=tuple(_funding(am, source)),
+        counts=tuple(_counts(am)),
+    )
+
+
+def _name(n: Node, source: Source) -> Text:
+    """'Given Surname' from <name>, or the text of <collab>/<string-name>."""
+    if n.tag != "name":
+        return text_of(n, source)
+    b = TextBuilder(source)
+    given, surname = n.find("given-names"), n.find("surname")
+    for i, part in enumerate(p for p in (given, surname) if p is not None):
+        txt = text_of(part, source)
+        if i and len(b):
+            b.add(" ", txt.source_offset(0), verbatim=False)
+        b.extend(txt)
+    return b.build()
+
+
+def _people(am: Node, source: Source):
+    for group in am.findall("contrib-group"):
+        for contrib in group.findall("contrib"):
+            if contrib.get("contrib-type", "author") != "author":
+                continue
+            n = contrib.find("name", "collab", "string-name", "name-alternatives")
+            if n is not None and n.tag == "name-alternatives":
+                n = n.find("name", "string-name")
+            if n is not None:
+                yield _name(n, source)
+
+
+def _affiliations(am: Node, source: Source):
+    for aff in list(am.iter("aff")):
+        yield text_of(aff, source, frozenset({"label", "sup"}))
+
+
+def _dates(am: Node, source: Source):
+    nodes = [(n.get("date-type") or n.get("pub-type") or "pub", n) for n in am.findall("pub-date")]
+    hist = am.find("history")
+    if hist is not None:
+        nodes += [(n.get("date-type"), n) for n in hist.findall("date")]
+    for kind, n in nodes:
+        iso = _iso(n, source)
+        if iso:
+            yield DATE_KINDS.get(kind, kind), iso, text_of(n, source)
+
+
+def _iso(n: Node, source: Source) -> str:
+    part = lambda tag: (text_of(n.find(tag), source).text if n.find(tag) is not None else "")  # noqa
+    year, month, day = part("year"), part("month"), part("day")
+    if not year.isdigit():
+        return n.get("iso-8601-date", "")
+    month = str(MONTHS.get(month[:3].lower(), month))
+    if not month.isdigit():
+        return year
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day.isdigit() else "")
+
+
+def _funding(am: Node, source: Source):
+    for fg in am.findall("funding-group"):
+        for n in fg.iter("funding-source", "funding-statement"):
+            yield text_of(n, source)
+
+
+def _counts(am: Node):
+    counts = am.find("counts")
+    for c in counts.elements() if counts is not None else ():
+        if c.get("count").isdigit():
+            yield c.tag, int(c.get("count"))
+
+
+CITATION_TAGS = ("element-citation", "mixed-citation", "citation", "nlm-citation")
+
+
+def read_references(back: Node, source: Source) -> list[Reference]:
+    refs = []
+    for ref in back.iter("ref"):
+        cit = next((c for c in ref.iter(*CITATION_TAGS)), None)
+        if cit is None:
+            continue
+        label = ref.find("label")
+        refs.append(_reference(cit, source, text_of(label, source).text if label is not None else "",
+                               ref.get("id")))
+    return refs
+
+
+def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
+    found: dict = {}
+    for n in cit.iter():
+        found.setdefault(n.tag, n)
+
+    def first(*tags):
+        n = next((found[t] for t in tags if t in found), None)
+        return " ".join(text_of(n, source).text.split()) if n is not None else ""
+
+    ids = {n.get("pub-id-type"): text_of(n, source).text.strip() for n in cit.iter("pub-id")}
+    if "doi" not in ids:
+        for link in cit.iter("ext-link", "uri"):
+            href = link.get("href") or text_of(link, source).text
+            if "10." in href and "doi" in href.lower():
+                ids["doi"] = href[href.index("10."):].strip()
+    fpage, lpage = first("fpage"), first("lpage")
+    pages = f"{fpage}-{lpage}" if fpage and lpage else (fpage or first("elocation-id"))
+    return Reference(
+        text=text_of(cit, source), label=label.strip().rstrip("."), authors=tuple(_authors(cit, source)),
+        title=first("article-title", "chapter-title", "data-title"), source=first("source"),
+        year=first("year")[:4], volume=first("volume"), pages=pages,
+        doi=ids.get("doi", ""), pmid=ids.get("pmid", ""), ident=ident)
+
+
+def _authors(cit: Node, source: Source):
+    groups = [g for g in cit.iter("person-group") if g.get("person-group-type", "author") == "author"]
+    holders = groups or [cit]
+    for g in holders:
+        for n in g.elements():
+            if n.tag in ("name", "string-name"):
+                surname, given = n.find("surname"), n.find("given-names")
+                s = text_of(surname, source).text if surname is not None else text_of(n, source).text
+                gv = text_of(given, source).text if given is not None else ""
+                yield f"{s} {gv}".strip()
+            elif n.tag == "collab":
+                yield text_of(n, source).text

@@ -1,0 +1,213 @@
+"""A small, safe XML tree with exact character offsets, built on expat.
+
+Why not lxml here: lxml reports line numbers but no columns, and its recover mode silently drops
+undefined entities (``(14&ndash;16)`` becomes ``(1416)``). Expat reports the byte offset of every
+event, resolves nothing from the network, and with `UseForeignDTD` hands undefined named
+entities to us instead of failing, so ``&ndash;`` resolves through `html.entities` without a DTD.
+Entity declarations in an internal subset are refused outright (billion laughs, external
+entities), so no entity is ever expanded from the document itself.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import html.entities
+import xml.parsers.expat as expat
+
+from ..model import Source, Text, TextBuilder
+from . import ReadError
+
+MAX_DEPTH = 2000  # deeper nesting is no article; stop before recursion trouble downstream
+
+
+class Node:
+    """An element: local tag name, attributes, children (Node or Chunk) and its start offset."""
+
+    __slots__ = ("tag", "attrs", "children", "offset", "line", "parent")
+
+    def __init__(self, tag: str, attrs: dict, offset: int, line: int, parent: "Node | None"):
+        self.tag, self.attrs, self.offset, self.line, self.parent = tag, attrs, offset, line, parent
+        self.children: list = []
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.attrs.get(name, default)
+
+    def elements(self):
+        return (c for c in self.children if isinstance(c, Node))
+
+    def find(self, *tags: str) -> "Node | None":
+        """First child element with one of the tags."""
+        return next((c for c in self.elements() if c.tag in tags), None)
+
+    def findall(self, *tags: str) -> list["Node"]:
+        return [c for c in self.elements() if c.tag in tags]
+
+    def iter(self, *tags: str):
+        """All descendant elements (self included) with one of the tags, in document order."""
+        stack = [self]
+        while stack:
+            n = stack.pop()
+            if not tags or n.tag in tags:
+                yield n
+            stack.extend(reversed([c for c in n.children if isinstance(c, Node)]))
+
+    def path_find(self, path: str) -> "Node | None":
+        """Follow a/b/c through first matches."""
+        node = self
+        for part in path.split("/"):
+            node = node.find(*part.split("|")) if node else None
+        return node
+
+
+class Chunk:
+    """Character data: the characters, their source offset, and whether they are verbatim."""
+
+    __slots__ = ("text", "offset", "verbatim")
+
+    def __init__(self, text: str, offset: int, verbatim: bool):
+        self.text, self.offset, self.verbatim = text, offset, verbatim
+
+
+class _ByteToChar:
+    """Maps expat's UTF-8 byte offsets back to character offsets of the decoded text."""
+
+    def __init__(self, text: str):
+        self.bytes_at: list[int] = []   # byte offset just after each non-ASCII char
+        self.extra: list[int] = []      # cumulative extra bytes up to and including it
+        total, b = 0, 0
+        if not text.isascii():
+            for ch in text:
+                n = len(ch.encode("utf-8", "surrogatepass"))
+                b += n
+                if n > 1:
+                    total += n - 1
+                    self.bytes_at.append(b)
+                    self.extra.append(total)
+
+    def __call__(self, byte_index: int) -> int:
+        k = bisect.bisect_right(self.bytes_at, byte_index) - 1
+        return byte_index - (self.extra[k] if k >= 0 else 0)
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1]
+
+
+def parse(source: Source) -> Node:
+    """Parse the source text into a Node tree, or raise ReadError with line and column."""
+    text = source.text
+    to_char = _ByteToChar(text)
+    # No namespace processing: JATS in the wild uses undeclared prefixes; tags are matched
+    # by local name, so <mml:math> and <math xmlns="..."> look alike.
+    p = expat.ParserCreate(encoding="utf-8")
+    p.UseForeignDTD(True)
+    p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    root = Node("#document", {}, 0, 1, None)
+    state = {"node": root, "depth": 0}
+
+    def here() -> int:
+        return to_char(p.CurrentByteIndex)
+
+    def start(name, attrs):
+        state["depth"] += 1
+        if state["depth"] > MAX_DEPTH:
+            raise _Refused(f"elements nested deeper than {MAX_DEPTH}")
+        parent = state["node"]
+        node = Node(_local(name), {_local(k): v for k, v in attrs.items()}, here(),
+                    p.CurrentLineNumber, parent)
+        parent.children.append(node)
+        state["node"] = node
+
+    def end(name):
+        state["depth"] -= 1
+        state["node"] = state["node"].parent or root
+
+    def chars(data):
+        off = here()
+        verbatim = text.startswith(data[:1], off) if data else True
+        if not verbatim and text.startswith("<![CDATA[", off):
+            off, verbatim = off + 9, True
+        state["node"].children.append(Chunk(data, off, verbatim))
+
+    def skipped(name, is_param):
+        if is_param:
+            return
+        resolved = html.entities.html5.get(name + ";")
+        off = here()
+        if resolved is None:  # keep an unknown entity visible rather than dropping it
+            resolved, verbatim = "&" + name + ";", True
+        else:
+            verbatim = False
+        state["node"].children.append(Chunk(resolved, off, verbatim))
+
+    def refuse_entities(*_a):
+        raise _Refused("the document declares entities; lintcase does not expand them")
+
+    p.StartElementHandler, p.EndElementHandler = start, end
+    p.CharacterDataHandler, p.SkippedEntityHandler = chars, skipped
+    p.EntityDeclHandler = refuse_entities
+    p.UnparsedEntityDeclHandler = refuse_entities
+    p.ExternalEntityRefHandler = lambda *a: 1  # never load a DTD or external entity
+    try:
+        p.Parse(text, True)
+    except _Refused as e:
+        raise ReadError(source.path, str(e), p.CurrentLineNumber, p.CurrentColumnNumber + 1)
+    except expat.ExpatError as e:
+        line, col = e.lineno, e.offset + 1
+        raise ReadError(source.path, f"malformed XML: {expat.ErrorString(e.code)}", line, col)
+    except RecursionError:
+        raise ReadError(source.path, "XML nested too deeply", p.CurrentLineNumber, 1)
+    return root
+
+
+class _Refused(Exception):
+    pass
+
+
+SKIP_INLINE = frozenset()
+_TOKENS = re.compile(r"\S+|\s+")
+BLOCK_LEVEL = frozenset({"p", "title", "sec", "list-item", "label", "caption", "td", "th", "tr",
+                         "ref", "def", "term", "list", "fn", "disp-quote"})
+
+
+def text_of(node: Node, source: Source, skip: frozenset = SKIP_INLINE, builder=None,
+            marks: list | None = None) -> Text:
+    """The text of an element with white space collapsed, keeping the source map.
+
+    Elements whose tag is in `skip` are left out. When `marks` is given, (start, end, node)
+    triples are appended for every descendant element, so callers can find where an inline
+    element (an xref, say) sits in the resulting text.
+    """
+    b = builder if builder is not None else TextBuilder(source)
+    _walk(node, b, skip, marks)
+    return b.build().strip() if builder is None else b.build()
+
+
+def _walk(node: Node, b: TextBuilder, skip: frozenset, marks) -> None:
+    for c in node.children:
+        if isinstance(c, Chunk):
+            add_collapsed(b, c.text, c.offset, c.verbatim)
+        elif c.tag not in skip:
+            if c.tag in BLOCK_LEVEL and len(b) and b.last_char() != " ":
+                b.add(" ", c.offset, verbatim=False)  # <title>A</title><p>B</p> is "A B"
+            start = len(b)
+            _walk(c, b, skip, marks)
+            if marks is not None:
+                marks.append((start, len(b), c))
+
+
+def add_collapsed(b: TextBuilder, s: str, offset: int, verbatim: bool = True) -> None:
+    """Add s with runs of white space collapsed to one space (never doubled across calls)."""
+    if not verbatim:
+        if s.isspace():
+            s = " "
+        if s == " " and (len(b) == 0 or b.last_char() == " "):
+            return
+        b.add(s, offset, False)
+        return
+    for m in _TOKENS.finditer(s):
+        part = m.group()
+        if not part[0].isspace():
+            b.add(part, offset + m.start())
+        elif len(b) and b.last_char() != " ":
+            b.add(" ", offset + m.start(), verbatim=(part[0] == " "))

@@ -1,0 +1,121 @@
+"""Load rules/*.yaml, validate each against the rule schema and its check kind's options.
+
+A broken rule file is a `RuleError` naming the file, the key and the reason; the CLI turns it
+into exit code 2 before any document is read.
+"""
+from __future__ import annotations
+
+import json
+import string
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from types import ModuleType
+
+import jsonschema
+import yaml
+
+from . import checks
+
+SHIPPED_RULES = Path(__file__).with_name("rules")
+
+
+class RuleError(Exception):
+    def __init__(self, path, key: str, reason: str):
+        super().__init__(f"{path}: {key}: {reason}" if key else f"{path}: {reason}")
+        self.path, self.key, self.reason = str(path), key, reason
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    severity: str
+    check: str
+    message: str
+    rationale: str
+    options: dict = field(default_factory=dict, compare=False)
+    examples: dict = field(default_factory=dict, compare=False)
+    groups: tuple = ()
+    path: str = ""
+
+    @property
+    def kind(self) -> ModuleType:
+        return checks.load(self.check)
+
+
+def _schema() -> dict:
+    return json.loads(resources.files("lintcase.schemas").joinpath("rule.schema.json").read_text())
+
+
+def default_rule_dirs() -> list[Path]:
+    """The shipped rules: the package copy when installed, else the repository's rules/."""
+    repo = Path(__file__).resolve().parent.parent / "rules"
+    return [SHIPPED_RULES if SHIPPED_RULES.is_dir() else repo]
+
+
+def load_rules(dirs: list[Path]) -> list[Rule]:
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    for folder in dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise RuleError(folder, "", "rule folder does not exist")
+        for path in sorted(folder.glob("*.yaml")):
+            rule = load_rule(path)
+            for key, seen in ((rule.code, rules), (rule.name, names)):
+                if key in seen:
+                    other = seen[key].path if isinstance(seen[key], Rule) else seen[key]
+                    raise RuleError(path, "code" if key == rule.code else "name",
+                                    f"{key} is already defined by {other}")
+            rules[rule.code], names[rule.name] = rule, str(path)
+    return sorted(rules.values(), key=lambda r: r.code)
+
+
+def load_rule(path: Path) -> Rule:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(path, "", f"cannot read: {e}")
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else ""
+        raise RuleError(path, where, f"invalid YAML: {getattr(e, 'problem', e)}")
+    _validate(path, data, _schema(), "")
+    stem_code = path.stem.split("-", 1)[0]
+    if stem_code != data["code"] or path.stem != f"{data['code']}-{data['name']}":
+        raise RuleError(path, "code", f"file must be named {data['code']}-{data['name']}.yaml")
+    try:
+        kind = checks.load(data["check"])
+    except KeyError:
+        raise RuleError(path, "check", f"unknown check kind {data['check']!r}; "
+                                       f"known: {', '.join(checks.KIND_NAMES)}")
+    options = data.get("options", {})
+    _validate(path, options, kind.OPTIONS, "options")
+    _check_template(path, data["message"], kind)
+    return Rule(code=data["code"], name=data["name"], summary=data["summary"],
+                severity=data["severity"], check=data["check"], message=data["message"],
+                rationale=data["rationale"], options=options, examples=data.get("examples", {}),
+                groups=tuple(data.get("groups", ())), path=str(path))
+
+
+def _validate(path: Path, data, schema: dict, prefix: str) -> None:
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data),
+                    key=lambda e: list(e.absolute_path))
+    if errors:
+        e = errors[0]
+        key = ".".join([prefix] * bool(prefix) + [str(p) for p in e.absolute_path]) or "(top)"
+        raise RuleError(path, key, e.message)
+
+
+def _check_template(path: Path, message: str, kind: ModuleType) -> None:
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(message) if f}
+    except ValueError as e:
+        raise RuleError(path, "message", f"bad template: {e}")
+    unknown = names - set(kind.FIELDS)
+    if unknown:
+        raise RuleError(path, "message", f"unknown field(s) {', '.join(sorted(unknown))}; "
+                                         f"{kind.__name__.rsplit('.', 1)[-1]} offers "
+                                         f"{', '.join(kind.FIELDS)}")
