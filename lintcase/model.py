@@ -222,6 +222,9 @@ class Meta:
     keywords: tuple[Text, ...] = ()
     funding: tuple[Text, ...] = ()
     counts: tuple[tuple[str, int], ...] = ()  # declared counts: (fig-count, 5), ...
+    # Front-matter text that is not prose of the article: copyright and licence statements,
+    # correspondence lines, author notes. Comparisons use it to recognise page furniture.
+    notes: tuple[Text, ...] = ()
 
 
 # Rendering kinds

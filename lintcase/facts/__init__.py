@@ -7,11 +7,12 @@ durations cost one extraction.
 from __future__ import annotations
 
 from ..model import Fact, Rendering
-from . import durations, terms
+from . import durations, terms, words
 
 EXTRACTORS = {
     "duration": durations.extract,
     "term": terms.extract,
+    "words": words.words,
 }
 
 _cache: dict[tuple[int, str], tuple[Rendering, list[Fact]]] = {}

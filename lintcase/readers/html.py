@@ -50,10 +50,9 @@ def read_html(source: Source) -> Rendering:
         return _read(source)
     except ReadError:
         raise
-    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError,
-            AttributeError, AssertionError) as e:
+    except Exception as e:  # noqa: BLE001
         # html.parser and our heuristics have no documented failure modes; a page they trip
-        # on must still end as one clear input error, not a crash of the whole run.
+        # on must still end as one clear input error naming the file, not a crash of the run.
         raise ReadError(source.path, f"cannot read the HTML page: {type(e).__name__}: {e}")
 
 
@@ -198,7 +197,7 @@ class _Walker:
             self.run.space(n.start)
         elif n.tag == "a" and n.get("href", "").startswith("#") and n.get("href")[1:] in self.ref_ids:
             self._ensure_run(n)
-            self.open_cites.append((n, len(self.run) + (self.run._space is not None)))
+            self.open_cites.append((n, self.run.next_start()))
         return True
 
     def _exit(self, n: Node) -> None:
@@ -253,7 +252,12 @@ class _Walker:
             self._caption_part(text, cites, node)
         else:
             self._flush_caption()
-            self.blocks.append(Block(kind, self.section(), text, "", _ident(node), cites))
+            section = self.section()
+            title = _run_in_title(node, text, self.source)
+            if title:  # Frontiers prints a box as one <p>: <strong>KEY CONCEPT 1. X</strong><br>
+                section += (title.text,)
+                text, cites = text.slice(len(title) + 1, len(text)), _shift(cites, len(title) + 1, len(text))
+            self.blocks.append(Block(kind, section, text, "", _ident(node), cites))
 
     def section(self) -> tuple[str, ...]:
         return self.base + tuple(t for _, t in self.sections)
@@ -299,6 +303,18 @@ class _Walker:
         text = b.build()
         if text.text or label:
             self.blocks.append(Block("caption", self.section(), text, label, ident, tuple(cites)))
+
+
+def _run_in_title(node: Node | None, text: Text, source: Source) -> Text | None:
+    """The bold title of a paragraph that opens with <strong>Title</strong><br>, as in a box."""
+    if node is None or node.tag != "p":
+        return None
+    kids = [c for c in node.children if not (isinstance(c, tuple) and not c[0].strip())]
+    if len(kids) < 3 or not isinstance(kids[0], Node) or kids[0].tag not in ("strong", "b") \
+            or not isinstance(kids[1], Node) or kids[1].tag != "br":
+        return None
+    title = text_of(kids[0], source)
+    return title if title.text and text.text.startswith(title.text + " ") else None
 
 
 def _shift(cites: tuple, cut: int, length: int) -> tuple:

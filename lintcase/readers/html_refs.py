@@ -22,6 +22,7 @@ PMID_TEXT = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
 YEAR = re.compile(r"\(((?:1[5-9]|20)\d{2})[a-z]?\)\.?")
 VOLUME_PAGES = re.compile(r"^(.*?)[\s.,]*\b(\d+)\s*(?:\(([^)]*)\))?\s*[:,]\s*"
                           r"([A-Za-z]?\d+(?:\s*[–—-]\s*[A-Za-z]?\d+)?)")
+BOOK_PUBLISHER = re.compile(r"^[A-Z][\w .,'-]*:\s*[A-Z]")
 APA_AUTHOR = re.compile(r"([^,]+?),\s*((?:[A-ZÀ-Þ][a-zà-ÿ]?\.[\s-]*)+)")
 
 
@@ -100,11 +101,19 @@ def parse_entry(text: str) -> dict:
     fields = {"authors": tuple(_authors(text[:m.start()])), "year": m.group(1), "title": title}
     vp = VOLUME_PAGES.match(after)
     if vp:
-        fields.update(source=vp.group(1).strip(" .,"), volume=vp.group(2),
-                      pages=re.sub(r"\s*[–—-]\s*", "-", vp.group(4)))
-    else:
-        fields["source"] = after.split(". ")[0].strip(" .,")
+        fields.update(source=vp.group(1).strip(" .,"), volume=vp.group(2), pages=_dash(vp.group(4)))
+    elif BOOK_PUBLISHER.match(after):  # "Title. City: Publisher." - the title is the book's
+        fields.update(source=title, title="")
+    else:  # a chapter: "in Book Title, eds ... (City: Publisher), 65–104."
+        fields["source"] = re.split(r",\s*eds?\.?\s|\.\s|\s\(", after)[0].strip(" .,")
+        pages = re.search(r"(?:pp?\.\s*|,\s*)([0-9]+\s*[–—-]\s*[0-9]+)\.?\s*$", after)
+        fields["pages"] = _dash(pages.group(1)) if pages else ""
     return fields
+
+
+def _dash(pages: str) -> str:
+    """En dashes as hyphens, so pages compare with the JATS fpage-lpage form."""
+    return re.sub(r"\s*[–—-]\s*", "-", pages)
 
 
 def _title(rest: str) -> tuple[str, str]:
@@ -122,7 +131,7 @@ def _title(rest: str) -> tuple[str, str]:
 
 def _authors(part: str) -> list[str]:
     """'Surname Initials' strings; 'et al.' is dropped."""
-    part = re.sub(r",?\s*et al\.?\s*$", "", part.strip()).strip(" ,.")
+    part = re.sub(r",?\s*et al\.?\s*$", "", part.strip()).strip(" ,")
     if APA_AUTHOR.match(part):
         part = re.sub(r"(?:,\s*|\s+)(?:and|&)\s+", ", ", part)
         return [f"{s.strip()} {i.strip()}".strip() for s, i in APA_AUTHOR.findall(part)]

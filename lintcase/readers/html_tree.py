@@ -32,18 +32,15 @@ AUTO_CLOSE = {"li": ("li", {"ul", "ol", "menu"}), "dt": ("dt dd", {"dl"}), "dd":
 class Node:
     """An element: tag, attributes, children (Node or (chars, offset, verbatim)), start offset."""
 
-    __slots__ = ("tag", "attrs", "children", "parent", "start", "raw")
+    __slots__ = ("tag", "attrs", "children", "parent", "start", "raw", "classes")
 
     def __init__(self, tag: str, attrs: dict, parent: "Node | None", start: int, raw: str):
         self.tag, self.attrs, self.parent, self.start, self.raw = tag, attrs, parent, start, raw
         self.children: list = []
+        self.classes = frozenset((attrs.get("class") or "").split())
 
     def get(self, name: str, default: str = "") -> str:
         return self.attrs.get(name) or default
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.get("class").split())
 
     def iter(self):
         """Self and all descendant elements in document order (no recursion: pages nest deep)."""
@@ -116,8 +113,11 @@ class _TreeBuilder(HTMLParser):
         # html5 holds both "amp;" and the legacy "amp"; an unknown name stays as written.
         ch = html5.get(name + ";") or html5.get(name)
         off = self._offset()
-        if ch is None:
-            self._chunk("&" + name, off, True)
+        if ch is None:  # keep the reference as written, with its ";" when it had one
+            raw = "&" + name
+            if self.source.text.startswith(";", off + len(raw)):
+                raw += ";"
+            self._chunk(raw, off, True)
         else:
             self._chunk(ch, off, False)
 
@@ -160,6 +160,10 @@ class Collector:
             else:
                 self.flush_space()
                 self.builder.add(s, pos, verbatim)
+
+    def next_start(self) -> int:
+        """Text offset where the next visible character will land (after a pending space)."""
+        return len(self.builder) + (self._space is not None)
 
     def space(self, offset: int) -> None:
         """A break between words that the markup implies (<br>, a table cell)."""

@@ -47,11 +47,15 @@ def raise_no_article(source: Source):
     raise ReadError(source.path, "XML, but no <article> element: not a JATS/NLM article", 1, 1)
 
 
+UNTITLED = {"ack": "Acknowledgments", "bio": "Biography", "app": "Appendix", "notes": "Notes",
+            "glossary": "Glossary"}
+
+
 def section_title(sec: Node, source: Source) -> str:
     title = sec.find("title")
     text = text_of(title, source).text if title is not None else ""
     text = NUMBERING.sub("", text).strip().rstrip(".:")
-    return text or sec.get("sec-type").replace("-", " ").capitalize()
+    return text or sec.get("sec-type").replace("-", " ").capitalize() or UNTITLED.get(sec.tag, "")
 
 
 def _walk_container(node: Node, section: tuple, source: Source, out: list, skip=()) -> None:

@@ -33,6 +33,7 @@ def read_meta(front: Node, article: Node, source: Source) -> Meta:
         keywords=tuple(t(k) for g in am.findall("kwd-group") for k in g.findall("kwd")),
         funding=tuple(_funding(am, source)),
         counts=tuple(_counts(am)),
+        notes=tuple(_notes(am, source)),
     )
 
 
@@ -87,6 +88,11 @@ def _iso(n: Node, source: Source) -> str:
     if not month.isdigit():
         return year
     return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day.isdigit() else "")
+
+
+def _notes(am: Node, source: Source):
+    for n in am.iter("permissions", "author-notes"):
+        yield text_of(n, source)
 
 
 def _funding(am: Node, source: Source):

@@ -26,6 +26,7 @@ _CAPTION = re.compile(r"(fig(?:ure)?s?\.?|table|scheme|plate|box)\s*(S?\d{1,3}[A
 _FOOTNOTE = re.compile(r"(?:abbreviations?|notes?)\s*:\s*|[*†‡§¶]+\s*(?=[A-Z])", re.I)
 _BULLET = re.compile(r"[-*•·▪◦‣]\s+")
 _ENUM = re.compile(r"\d{1,3}[.)]\s+")
+_LETTERED = re.compile(r"[^\W\d_](?:[^a-z]*?[^\W\d_]){2}")
 _BARE_PAGE = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
 _WEB_LINES = re.compile(alternation(_V["web_lines"]), re.I)
 _WEB_SECTIONS = re.compile(alternation(_V["web_sections"]), re.I)
@@ -59,6 +60,7 @@ class Draft:
     depth: int = 1
     title: str = ""
     section: tuple[str, ...] = field(default=())
+    run: int = -1  # which blank-line-separated run of lines the draft came from
 
     @property
     def first(self) -> str:
@@ -132,7 +134,7 @@ def _furniture(lines: list[Line]) -> list[bool]:
     keep = []
     for i, ln in enumerate(lines):
         key, n = keys[i], len(pages_of[keys[i]]) if keys[i] else 0
-        lettered = sum(c.isalpha() for c in key) >= 3
+        lettered = _LETTERED.search(key) is not None
         drop = bool(key) and (
             (i in edge and _BARE_PAGE.fullmatch(ln.text) is not None)
             or (lettered and n >= 3) or (n >= 2 and i in edge and (lettered or len(key) > 1)))
@@ -150,8 +152,10 @@ def _ref_heading(lines: list[Line], keep: list[bool]) -> int | None:
 
 def _drafts(lines: list[Line], keep: list[bool], md: bool) -> list[Draft]:
     out: list[Draft] = []
-    for run in _raw_blocks(lines, keep):
-        out.extend(_split_run(run, md))
+    for k, run in enumerate(_raw_blocks(lines, keep)):
+        for d in _split_run(run, md):
+            d.run = k
+            out.append(d)
     return out
 
 
@@ -175,6 +179,8 @@ def _split_run(run: list[Line], md: bool) -> list[Draft]:
     """Split one run of lines into drafts at headings, captions, list items and paragraph ends."""
     out: list[Draft] = []
     width = max(len(ln.text) for ln in run)
+    # Hard-wrapped Markdown behaves like PDF text; otherwise a web text line is a paragraph.
+    wrapped = not md or (len(run) >= 3 and width <= 100)
     for i, ln in enumerate(run):
         prev = run[i - 1] if i else None
         nxt = run[i + 1] if i + 1 < len(run) else None
@@ -182,14 +188,15 @@ def _split_run(run: list[Line], md: bool) -> list[Draft]:
         if head:
             out.append(head)
             continue
-        if out and _continues(out[-1], ln, prev, width, md):
+        if out and _continues(out[-1], ln, prev, width, md, wrapped):
             out[-1].lines.append(ln)
             continue
         out.append(_start_draft(ln, md))
     return out
 
 
-def _continues(d: Draft, ln: Line, prev: Line | None, width: int, md: bool) -> bool:
+def _continues(d: Draft, ln: Line, prev: Line | None, width: int, md: bool,
+               wrapped: bool) -> bool:
     if d.kind == "heading" or prev is None:
         return False
     t = ln.text
@@ -200,7 +207,7 @@ def _continues(d: Draft, ln: Line, prev: Line | None, width: int, md: bool) -> b
     if d.kind == "list-item" and md:
         return not SENTENCE_END.search(prev.text) and ln.indent > 0
     if SENTENCE_END.search(prev.text) and t[:1].isupper():
-        return len(prev.text) >= 0.8 * width and not md
+        return len(prev.text) >= 0.8 * width and wrapped
     return True
 
 

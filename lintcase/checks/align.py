@@ -1,0 +1,342 @@
+"""align: the paragraphs of two renderings say the same words, up to rendering noise.
+
+Each paragraph of the reference rendering (JATS when there is one) is tied to the other
+rendering by anchors: word 5-grams that occur exactly once in both. Only the short stretches
+between anchors are compared word by word, on keys that ignore case, punctuation, quotes,
+dashes and ligatures, so the cost stays linear in the article's length. A difference is noise,
+not a finding, when it is explained by how renderings are made: a word split or joined at a line
+end, citation numbers set differently or run into a word, one glyph a font lost in a word
+without digits, or words of another paragraph (a caption, a running head) dropped into the gap.
+A changed digit is never noise.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from difflib import SequenceMatcher
+
+from rapidfuzz.distance import Levenshtein
+
+from ..facts import facts
+from ..facts.words import FOLD, keys
+from ..model import Article, Location, Rendering
+from . import Hit
+
+# Symbols that PDF fonts often map to a digit or letter in the extracted text.
+SYMBOLS = set("=±×−–°′″<>≤≥~·•†‡§¶%+/µμ")
+
+FIELDS = ("reference", "other", "ref_words", "other_words", "difference")
+
+OPTIONS = {
+    "type": "object",
+    "properties": {
+        "anchor": {"type": "integer", "minimum": 3, "maximum": 12, "default": 5},
+        "prefer": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
+                   "default": ["jats", "html", "pdf", "pdftext", "text"],
+                   "description": "Which rendering is the reference, in order of preference."},
+        "edge": {"type": "integer", "minimum": 1, "default": 8,
+                 "description": "Words of the other rendering looked at before/after a paragraph."},
+        "many": {"type": "integer", "minimum": 1, "default": 3,
+                 "description": "More differences than this in one paragraph become one finding."},
+    },
+    "additionalProperties": False,
+}
+
+
+def run(article: Article, options: dict):
+    prefer = options.get("prefer", OPTIONS["properties"]["prefer"]["default"])
+    order = sorted(article.renderings, key=lambda r: (prefer.index(r.kind) if r.kind in prefer
+                                                      else len(prefer), r.path))
+    for other in order[1:]:
+        yield from Pair(order[0], other, options).differences()
+
+
+class Pair:
+    """One reference rendering against one other rendering."""
+
+    def __init__(self, ref: Rendering, other: Rendering, options: dict):
+        self.ref, self.other = ref, other
+        self.n = options.get("anchor", 5)
+        self.edge = options.get("edge", 8)
+        self.many = options.get("many", 3)
+        every = facts(ref, "words")
+        # The reference's compared prose drives the comparison; the other rendering's words
+        # all take part (a run-in heading in a PDF holds the paragraph's first words).
+        self.X, self.P = [w for w in every if w.compared], facts(other, "words")
+        self.xkeys = [w.key for w in self.X]
+        self.pkeys = [w.key for w in self.P]
+        self.xgrams = Counter(self._grams(self.xkeys))
+        self.pgrams: dict = defaultdict(list)
+        for i, g in enumerate(self._grams(self.pkeys)):
+            self.pgrams[g].append(i)
+        doi = ref.meta.doi.text if ref.meta.doi else ""
+        self.doi = "".join(re.findall(r"[^\W_]+", doi.lower()))
+        known = [w.key for w in every]
+        for t in _meta_texts(ref):
+            known += ["\0"] + keys(t.text)
+        self.x3 = Counter(self._grams(known, 3))
+        self.p3 = Counter(self._grams(self.pkeys, 3))
+
+    def _grams(self, keys, n=None):
+        n = n or self.n
+        return (tuple(keys[i:i + n]) for i in range(len(keys) - n + 1))
+
+    def differences(self):
+        start = 0
+        while start < len(self.X):
+            end = start
+            while end < len(self.X) and self.X[end].block == self.X[start].block:
+                end += 1
+            yield from self._block(start, end)
+            start = end
+
+    def _block(self, a: int, b: int):
+        hits = list(self._block_hits(a, b))
+        if len(hits) <= self.many:
+            yield from hits
+            return
+        # Many differences in one paragraph: one finding that says so, not one per word.
+        first = hits[0]
+        block = self.ref.blocks[self.X[a].block]
+        loc = Location.at(self.ref, block.text, 0, len(block.text.text), _section(block))
+        diff = (f"this paragraph differs between the {self.ref.kind} and {self.other.kind} "
+                f"renderings in {len(hits)} places (the other rendering's text may be garbled); "
+                f"first: {first.fields['difference']}")
+        yield Hit((loc,) + first.locations, {**first.fields, "difference": diff},
+                  f"many:{len(hits)}:" + first.evidence)
+
+    def _block_hits(self, a: int, b: int):
+        pairs = self._matches(a, b)
+        if not pairs:
+            return  # no anchor at all: the paragraph is elsewhere or missing; see module doc
+        first_x, first_p = pairs[0]
+        lead = self._edge(range(a, first_x), range(max(0, first_p - self.edge - (first_x - a)),
+                                                   first_p), leading=True)
+        if lead:
+            yield lead
+        for (x0, p0), (x1, p1) in zip(pairs, pairs[1:]):
+            if x1 - x0 > 1 or p1 - p0 > 1:
+                yield from self._gap(x0 + 1, x1, p0 + 1, p1)
+        last_x, last_p = pairs[-1]
+        tail = self._edge(range(last_x + 1, b),
+                          range(last_p + 1, min(len(self.P), last_p + 1 + self.edge + b - last_x)),
+                          leading=False)
+        if tail:
+            yield tail
+
+    def _matches(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Matched (x, p) word pairs of X[a:b], increasing in both, from unique anchors."""
+        n = self.n
+        anchors = []
+        for i in range(a, b - n + 1):
+            g = tuple(self.xkeys[i:i + n])
+            ps = self.pgrams.get(g)
+            if ps and len(ps) == 1 and self.xgrams[g] == 1:
+                anchors.append((i, ps[0]))
+        chain = _increasing(anchors)
+        pairs: list[tuple[int, int]] = []
+        for i, p in chain:
+            for k in range(n):
+                if not pairs or (i + k > pairs[-1][0] and p + k > pairs[-1][1]):
+                    pairs.append((i + k, p + k))
+        return pairs
+
+    def _edge(self, xs: range, ps: range, leading: bool):
+        """Words at a paragraph's start/end that the other rendering lacks next to it."""
+        xk = [self.xkeys[i] for i in xs]
+        pk = [self.pkeys[i] for i in ps]
+        if not xk:
+            return None
+        if leading:
+            while xk and pk and xk[-1] == pk[-1]:
+                xk.pop(), pk.pop()
+            extra = list(xs)[:len(xk)]
+        else:
+            while xk and pk and xk[0] == pk[0]:
+                xk.pop(0), pk.pop(0)
+            extra = list(xs)[len(list(xs)) - len(xk):]
+        if not extra or self._noise(extra, []) or "".join(xk) in "".join(pk):
+            return None
+        at = ps.stop if leading else ps.start
+        return self._hit(extra, [], at)
+
+    def _gap(self, xa: int, xb: int, pa: int, pb: int):
+        xk, pk = self.xkeys[xa:xb], self.pkeys[pa:pb]
+        ops = SequenceMatcher(None, xk, pk, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "equal":
+                continue
+            xs, ps = list(range(xa + i1, xa + i2)), list(range(pa + j1, pa + j2))
+            if not self._noise(xs, ps, [xa + i1 - 1, xa + i1]):
+                yield self._hit(xs, ps, pa + j1)
+
+    def _noise(self, xs: list[int], ps: list[int], near: list[int] = ()) -> bool:
+        X, P = self.X, self.P
+        xk = "".join(X[i].key for i in xs if not X[i].citation)
+        pk = "".join(P[j].key for j in ps)
+        if xk == pk:
+            return True  # split/joined words, citation numbers run into a word
+        if any(X[i].citation for i in xs) and pk.isdigit() and not xk:
+            return True  # citations set as "14-16" against "14, 15, 16"
+        if not xs:
+            return (self._displaced(ps) or self._citation_numbers(ps, near)
+                    or self._overprinted("", ps) or bool(self.doi and self.doi in pk))
+        if ps and (self._interleaved(xk, ps) or self._overprinted(xk, ps)
+                   or self._symbol_glyphs(xs, pk)):
+            return True
+        if not ps:
+            return self._elsewhere(xs)
+        if len(xs) == 1 == len(ps) and not any(c.isdigit() for c in xk + pk):
+            if Levenshtein.distance(xk, pk) == 1 and min(len(xk), len(pk)) >= 3:
+                return True  # one glyph lost or changed by the PDF's fonts
+            if not xk.isascii() and Levenshtein.distance(xk, pk) <= 2:
+                return True  # Greek letters and symbols set in a font the text layer lost
+        return False
+
+    def _displaced(self, ps: list[int]) -> bool:
+        """Extra words of the other rendering that belong to another paragraph or page furniture."""
+        keys = [self.pkeys[j] for j in ps]
+        if len(keys) < 3:
+            return all(k.isdigit() for k in keys)
+        grams = list(zip(keys, keys[1:], keys[2:]))
+        found = sum(1 for g in grams if self.x3[g] or self.p3[g] > 2)
+        return found >= 0.5 * len(grams)
+
+    def _overprinted(self, xk: str, ps: list[int]) -> bool:
+        """Words a PDF draws twice (fake bold) come out doubled: "The The isolated isolated"."""
+        keys = [self.pkeys[j] for j in range(max(0, ps[0] - 1), min(len(self.P), ps[-1] + 2))]
+        single = [k for i, k in enumerate(keys) if i == 0 or k != keys[i - 1]]
+        if len(single) == len(keys):
+            return False
+        inner = [self.pkeys[j] for j in ps]
+        inner = [k for i, k in enumerate(inner) if i == 0 or k != inner[i - 1]]
+        return "".join(inner) == xk or (not xk and len(single) < len(keys)
+                                        and all(k in keys[:1] + keys[-1:] for k in inner))
+
+    def _symbol_glyphs(self, xs: list[int], pk: str) -> bool:
+        """Fonts whose symbols map to digits in the text layer ("SVL = 37" -> "SVL537",
+        "−1.4" -> "21.4"): a symbol in the reference stands where the other has one character."""
+        X = self.X
+        if len({X[i].block for i in xs}) != 1:
+            return False
+        raw = self.ref.blocks[X[xs[0]].block].text.text[X[xs[0]].start:X[xs[-1]].end]
+        parts = []
+        for ch in raw:
+            if ch.isalnum():
+                parts.append(re.escape(ch.translate(FOLD).casefold()))
+            elif ch in SYMBOLS:
+                parts.append(".?")
+        return len(parts) > len(raw.split()) and re.fullmatch("".join(parts), pk) is not None
+
+    def _interleaved(self, xk: str, ps: list[int]) -> bool:
+        """The reference words, split around a run of another column's line (two-column PDFs
+        interleave lines, even inside a hyphenated word: "medic<line of column 2>inal")."""
+        pk = "".join(self.pkeys[j] for j in ps)
+        if len(pk) <= len(xk):
+            return False
+        a = 0
+        while a < len(xk) and xk[a] == pk[a]:
+            a += 1
+        b = 0
+        while b < len(xk) - a and xk[-1 - b] == pk[-1 - b]:
+            b += 1
+        if a + b < len(xk) or any(c.isdigit() for c in xk):
+            return False
+        inner, pos = [], 0
+        for j in ps:  # the other rendering's words lying wholly inside the foreign middle
+            k = self.pkeys[j]
+            if pos >= a and pos + len(k) <= len(pk) - b:
+                inner.append(j)
+            pos += len(k)
+        return bool(inner) and self._displaced(inner)
+
+    def _elsewhere(self, xs: list[int]) -> bool:
+        """Reference words that the other rendering has, but elsewhere (reading order)."""
+        X = self.X
+        if all(X[i].citation for i in xs):
+            return True
+        keys = [X[i].key for i in xs if not X[i].citation]
+        if len(keys) < 3:
+            return False
+        grams = list(zip(keys, keys[1:], keys[2:]))
+        return sum(1 for g in grams if self.p3[g]) >= 0.8 * len(grams)
+
+    def _citation_numbers(self, ps: list[int], near: list[int]) -> bool:
+        """Bare numbers in the other rendering where the reference has a citation beside them."""
+        limit = max(len(self.ref.references), 1)
+        numbers = [self.pkeys[j] for j in ps]
+        if not all(k.isdigit() and int(k) <= limit for k in numbers):
+            return False
+        return any(0 <= i < len(self.X) and self.X[i].citation for i in near)
+
+    def _hit(self, xs: list[int], ps: list[int], at: int) -> Hit:
+        ref, other = self.ref, self.other
+        locs = []
+        xtext = ptext = ""
+        if xs:
+            loc, xtext = self._place(ref, self.X, xs)
+            locs.append(loc)
+        if ps:
+            loc, ptext = self._place(other, self.P, ps)
+            locs.append(loc)
+        else:
+            locs.append(self._point(at))
+        if xs and not ps:
+            diff = f"“{xtext}” is in the {ref.kind} rendering but not in the {other.kind} rendering"
+        elif ps and not xs:
+            diff = f"“{ptext}” is in the {other.kind} rendering but not in the {ref.kind} rendering"
+        else:
+            diff = f"the {ref.kind} rendering has “{xtext}” where the {other.kind} rendering has “{ptext}”"
+        evidence = " ".join(self.xkeys[i] for i in xs) + " | " + " ".join(self.pkeys[j] for j in ps)
+        return Hit(tuple(locs), {"reference": ref.kind, "other": other.kind, "ref_words": xtext,
+                                 "other_words": ptext, "difference": diff}, evidence)
+
+    @staticmethod
+    def _place(rendering: Rendering, words, idx: list[int]):
+        first = words[idx[0]]
+        block = rendering.blocks[first.block]
+        last = max((words[i] for i in idx if words[i].block == first.block), key=lambda w: w.end)
+        loc = Location.at(rendering, block.text, first.start, last.end, _section(block))
+        return loc, block.text.text[first.start:last.end]
+
+    def _point(self, at: int) -> Location:
+        """A zero-width place in the other rendering where the missing words would be."""
+        P = self.P
+        if not P:
+            return Location(self.other.path, 1, 1, 1, 1, self.other.kind, "", "")
+        w = P[min(at, len(P) - 1)]
+        pos = w.start if at < len(P) else w.end
+        block = self.other.blocks[w.block]
+        return Location.at(self.other, block.text, pos, pos, _section(block))
+
+
+def _section(block) -> str:
+    return f"{block.label} caption" if block.kind == "caption" and block.label else \
+        (block.section_name or block.kind)
+
+
+def _increasing(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain of anchors increasing in the other rendering too (patience sorting)."""
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(anchors)
+    for k, (_, p) in enumerate(anchors):
+        pos = bisect.bisect_left(tails, p)
+        if pos == len(tails):
+            tails.append(p)
+            tail_idx.append(k)
+        else:
+            tails[pos], tail_idx[pos] = p, k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    out, k = [], tail_idx[-1] if tail_idx else -1
+    while k != -1:
+        out.append(anchors[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _meta_texts(r: Rendering):
+    m = r.meta
+    single = [t for t in (m.title, m.journal, m.doi) if t is not None]
+    return [*single, *m.authors, *m.affiliations, *m.keywords, *m.funding, *m.notes]

@@ -1,0 +1,48 @@
+"""Word tokens of a rendering's prose, with comparison keys, for aligning renderings.
+
+The key drops everything that rendering noise changes — case, punctuation, quotes, dashes,
+apostrophes, ligatures — and keeps letters and digits, so "“Carcinoma en Cuirasse,”" and
+"\"Carcinoma en Cuirasse,\"" give the same keys while "44" and "46" never do.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..model import Rendering
+
+COMPARED = ("paragraph", "caption", "list-item", "footnote")
+_WORD = re.compile(r"[^\W_]+")
+# Only the characters that typesetting changes; NFKC would also turn 10⁹/L into 109/L.
+_TABLE = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ß": "ss", "µ": "μ"}
+# Mathematical italic and bold letters (𝑃, 𝜇) are plain letters set in another style.
+_TABLE.update({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x1D400, 0x1D800)})
+FOLD = str.maketrans(_TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    key: str
+    block: int      # index into rendering.blocks
+    start: int      # offsets in the block's text
+    end: int
+    citation: bool  # inside a span the source marks as an in-text citation
+    compared: bool  # in a block whose words are compared (not a heading or table)
+
+
+def words(rendering: Rendering) -> list[Word]:
+    out: list[Word] = []
+    for bi, block in enumerate(rendering.blocks):
+        compared = block.kind in COMPARED
+        cites = block.citations
+        for m in _WORD.finditer(block.text.text):
+            key = m.group().translate(FOLD).casefold()
+            cited = any(a <= m.start() < b for a, b in cites) if cites else False
+            out.append(Word(key, bi, m.start(), m.end(), cited, compared))
+    return out
+
+
+def keys(text: str) -> list[str]:
+    """Comparison keys of any string (metadata, notes) in the same form as Word.key."""
+    return [m.group().translate(FOLD).casefold() for m in _WORD.finditer(text)]
