@@ -17,9 +17,9 @@ from .textlines import (SENTENCE_END, Line, alternation, build_text, segments, s
                         vocab)
 
 _V = vocab()
-_KNOWN = re.compile(r"(?:#+\s*)?(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+)?(" +
+_KNOWN = re.compile(r"(?:#+\s*)?(?:(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+\|)?\s+)?(" +
                     alternation(re.escape(h) for h in _V["known_headings"]) + r")\s*:?", re.I)
-_NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+([A-Z][^\n]{1,100})")
+_NUMBERED = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?(?:\s+\|)?\s+([A-Z][^\n]{1,100})")
 _MD_HEADING = re.compile(r"(#{1,6})\s+(\S.*?)\s*#*")
 _CAPTION = re.compile(r"(fig(?:ure)?s?\.?|table|scheme|plate|box)\s*(S?\d{1,3}[A-Za-z]?)\b"
                       r"\s*(?:[.:|—–-]\s*)?", re.I)

@@ -88,6 +88,7 @@ def front(source: Source, drafts: list, lines: list[Line], keep: list[bool], md:
     title_draft = info["title"]
     if title_draft is not None:
         out.insert(0, title_draft)
+    info["zone"] = [ln for d in drafts[:end] for ln in d.lines]
     meta = _meta(source, info, lines, keep, md, drafts[end:])
     return meta, out + drafts[end:]
 
@@ -191,7 +192,7 @@ def _meta(source: Source, info: dict, lines: list[Line], keep: list[bool], md: b
             r"case\s+report", ttext.text, re.I) else ""),
         authors=_authors(source, info["authors"]),
         affiliations=tuple(a for d in info["affs"] for a in _affiliations(source, d, md)),
-        dates=_dates(source, front_lines),
+        dates=_dates(source, front_lines + [ln for ln in info["zone"] if ln not in front_lines]),
         journal=_journal(source, lines, keep),
         keywords=_keywords(source, info["front"], md),
     )

@@ -1,0 +1,38 @@
+"""Shared test helpers: where the seeds and the corpus are, and running the real CLI."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from lintcase.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT.parent / "shared" / "corpus"
+XML_SEED = SEEDS / "001_c8d4cfef30c71cfc.txt"
+PDF_SEED = SEEDS / "000_21b8ec792d507bee.txt"
+WEB_SEED = SEEDS / "002_6f95c904f013088c.txt"
+
+FINDINGS_SCHEMA = json.loads(
+    resources.files("lintcase.schemas").joinpath("findings.schema.json").read_text())
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
+
+
+def run(*args: str) -> tuple[int, str]:
+    """Run `lintcase ARGS` in-process; returns (exit code, stdout)."""
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+def run_json(*args: str) -> tuple[int, dict]:
+    """Run `lintcase check ... --format json`, validating the output against the public schema."""
+    code, out = run("check", *args, "--format", "json")
+    doc = json.loads(out)
+    jsonschema.validate(doc, FINDINGS_SCHEMA)
+    return code, doc
