@@ -36,6 +36,11 @@ def decode(path: str, data: bytes) -> str:
             encoding = enc
             break
     else:
+        if b"\x00" in data:  # UTF-16/32 always carry a BOM here; a NUL otherwise means binary
+            i = data.index(b"\x00")
+            line = data.count(b"\n", 0, i) + 1
+            raise ReadError(path, "contains NUL bytes: a binary file, not a rendering", line,
+                            i - (data.rfind(b"\n", 0, i) + 1) + 1)
         m = _XML_DECL_ENCODING.match(data.lstrip()[:200])
         if m:
             encoding = m.group(1).decode("ascii").lower()
@@ -50,11 +55,6 @@ def decode(path: str, data: bytes) -> str:
                               f"cannot be decoded", line, col)
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\x00" in text:
-        i = text.index("\x00")
-        line = text.count("\n", 0, i) + 1
-        raise ReadError(path, "contains NUL bytes: a binary file, not a rendering", line,
-                        i - (text.rfind("\n", 0, i) + 1) + 1)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

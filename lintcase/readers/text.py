@@ -97,6 +97,11 @@ def _read(source: Source, kind: str) -> Rendering:
     if kind == "text":
         drafts = _drop_web_sections(drafts)
     meta, drafts = textmeta.front(source, drafts, lines, keep, md, kind)
+    if md:  # "## Abstract" under a "# Title" is a top-level section, not a second-level one
+        depths = [d.depth for d in drafts if d.kind == "heading"]
+        for d in drafts:
+            if d.kind == "heading":
+                d.depth = max(1, d.depth - (min(depths) - 1))
     stack = _assign_sections(drafts, ())
     refs, leftover = (), []
     if r is not None:

@@ -100,7 +100,7 @@ def _front_end(drafts: list) -> int:
             continue
         from .text import _KNOWN, _NUMBERED
         t = d.lines[0].text
-        if _KNOWN.fullmatch(t) or _NUMBERED.fullmatch(t):
+        if _KNOWN.fullmatch(t) or _NUMBERED.fullmatch(t) or t.startswith("#"):
             return i if i <= max(40, len(drafts) // 2) else 0
     return 0
 

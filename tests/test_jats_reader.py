@@ -1,0 +1,81 @@
+"""The JATS reader: exact line/column through entities and inline markup, no DTD, no network."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import XML_SEED
+from lintcase.model import Source
+from lintcase.readers import ReadError, read
+from lintcase.readers.jats import read_jats
+
+
+def jats(tmp_path, xml: str, name="a.xml"):
+    p = tmp_path / name
+    p.write_text(xml, encoding="utf-8")
+    return read(p)
+
+
+def located(r, block, needle):
+    text = block.text.text
+    i = text.index(needle)
+    sp = block.text.span(i, i + len(needle))
+    line = r.source.text.split("\n")[sp.line - 1]
+    return sp, line[sp.column - 1:sp.end_column - 1]
+
+
+def test_seed_spans_are_exact():
+    r = read(XML_SEED)
+    assert r.kind == "jats" and r.meta.doi.text == "10.3389/fonc.2026.1742907"
+    outcomes = next(b for b in r.blocks if b.section == ("Abstract", "Outcomes") and b.kind == "paragraph")
+    sp, src = located(r, outcomes, "treated for 44 months")
+    assert (sp.line, sp.column, src) == (119, 25, "treated for 44 months")
+    case = next(b for b in r.blocks if b.section == ("Case presentation",) and b.kind == "paragraph")
+    # after several &#x...; references and <xref> elements on the same line
+    sp, src = located(r, case, "follow-up for 46 months")
+    assert (sp.line, src) == (169, "follow-up for 46 months")
+    fig2 = next(b for b in r.blocks if b.label == "Figure 2")
+    assert fig2.kind == "caption" and "invades the epidermis" in fig2.text.text
+
+
+def test_named_entities_without_dtd_are_resolved(tmp_path):
+    r = jats(tmp_path, '<article><body><sec><title>T</title>\n<p>Ranges (14&ndash;16) and &alpha;&nbsp;'
+                       'cells &amp; more</p></sec></body></article>')
+    p = next(b for b in r.blocks if b.kind == "paragraph")
+    assert p.text.text == "Ranges (14–16) and α cells & more"  # no-break space is white space
+    sp, src = located(r, p, "16")
+    assert (sp.line, src) == (2, "16")
+    sp, _ = located(r, p, "–")
+    assert r.source.text.split("\n")[1][sp.column - 1:].startswith("&ndash;")
+
+
+def test_namespaces_and_doctype(tmp_path):
+    xml = ('<?xml version="1.0"?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD Journal Publishing DTD v3.0 20080202//EN"'
+           ' "journalpublishing3.dtd">\n<article xmlns:xlink="http://www.w3.org/1999/xlink" '
+           'xmlns:mml="http://www.w3.org/1998/Math/MathML"><front><article-meta><article-id '
+           'pub-id-type="doi">10.1/x</article-id></article-meta></front><body><p>See <xref ref-type="bibr" '
+           'rid="b1">1</xref> and <mml:math><mml:mi>x</mml:mi></mml:math>.</p></body></article>')
+    r = jats(tmp_path, xml)
+    [p] = [b for b in r.blocks if b.kind == "paragraph"]
+    assert p.text.text == "See 1 and x." and p.citations == ((4, 5),)
+    assert r.meta.doi.text == "10.1/x"
+
+
+def test_entity_declarations_are_refused(tmp_path):
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE article [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<article><body><p>&b;</p></body></article>')
+    with pytest.raises(ReadError) as e:
+        jats(tmp_path, bomb)
+    assert "declares entities" in e.value.reason and e.value.line == 2
+
+
+def test_external_entity_is_never_read(tmp_path):
+    xxe = ('<?xml version="1.0"?>\n<!DOCTYPE article SYSTEM "http://example.invalid/x.dtd">\n'
+           '<article><body><p>&xxe;</p></body></article>')
+    r = jats(tmp_path, xxe)
+    assert [b.text.text for b in r.blocks] == ["&xxe;"]
+
+
+def test_malformed_names_line_and_column(tmp_path):
+    with pytest.raises(ReadError) as e:
+        read_jats(Source("m.xml", "<article>\n<p>a</b>\n</article>"))
+    assert (e.value.line, e.value.column) == (2, 7) and "mismatched tag" in e.value.reason
