@@ -73,6 +73,9 @@ class Pair:
         doi = ref.meta.doi.text if ref.meta.doi else ""
         self.doi = "".join(re.findall(r"[^\W_]+", doi.lower()))
         known = [w.key for w in every]
+        # Headings and labels the other rendering may print inside a paragraph's gap.
+        self.headings = {"".join(keys(b.text.text)) for b in ref.blocks if b.kind == "heading"}
+        self.headings |= {"".join(keys(b.label)) for b in ref.blocks if b.label}
         for t in _meta_texts(ref):
             known += ["\0"] + keys(t.text)
         self.x3 = Counter(self._grams(known, 3))
@@ -197,6 +200,8 @@ class Pair:
     def _displaced(self, ps: list[int]) -> bool:
         """Extra words of the other rendering that belong to another paragraph or page furniture."""
         keys = [self.pkeys[j] for j in ps]
+        if "".join(keys) in self.headings:
+            return True
         if len(keys) < 3:
             return all(k.isdigit() for k in keys)
         grams = list(zip(keys, keys[1:], keys[2:]))

@@ -104,6 +104,10 @@ def _captioned(node: Node, section: tuple, source: Source, out: list) -> None:
                              _citations(marks, text, b)))
     if node.tag == "boxed-text":
         _walk_container(node, section + ((label_text or "Box"),), source, out)
+    for row in node.iter("tr"):  # table rows: not compared as prose, but known words
+        text = text_of(row, source, NOT_PROSE)
+        if text.text:
+            out.append(Block("table", section, text, label_text, node.get("id")))
     for fn in node.iter("fn"):
         _paragraph(fn, section, source, out, kind="footnote")
 
