@@ -1,0 +1,60 @@
+"""The pre-commit hook, run the way users run it: `pre-commit try-repo` on a sample repository.
+
+pre-commit builds its own environment with this package installed from the repository, so this
+test needs the package index (as any pre-commit user does) and takes a minute.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CASES = ROOT / "tests" / "cases" / "LC101"
+PRE_COMMIT = [sys.executable, "-m", "pre_commit"]
+
+
+def git(cwd: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+@pytest.fixture(scope="module")
+def sample_repo(tmp_path_factory):
+    if shutil.which("git") is None or not (ROOT / ".git").exists():
+        pytest.skip("needs git and a git checkout of lintcase")
+    repo = tmp_path_factory.mktemp("journal")
+    git(repo, "init", "-q")
+    shutil.copytree(CASES / "pass" / "seed-intro", repo / "article")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "clean article")
+    return repo
+
+
+def try_repo(repo: Path, *files: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home")}
+    return subprocess.run([*PRE_COMMIT, "try-repo", str(ROOT), "lintcase", "--files", *files],
+                          cwd=repo, capture_output=True, text=True, env=env, timeout=900)
+
+
+def test_hook_passes_a_clean_article(sample_repo):
+    result = try_repo(sample_repo, "article/article.xml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout
+
+
+def test_hook_stops_a_change_that_introduces_a_defect(sample_repo):
+    """Only the XML is passed, as pre-commit does for a one-file change; the hook still compares
+    it with the PDF text beside it and stops the commit on the stray word."""
+    xml = sample_repo / "article" / "article.xml"
+    xml.write_text(xml.read_text().replace("<p>Breast cancer ranks", "<p>For Breast cancer ranks"))
+    git(sample_repo, "add", ".")
+    result = try_repo(sample_repo, "article/article.xml")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Failed" in result.stdout and "LC101" in result.stdout and "“For”" in result.stdout
