@@ -165,7 +165,7 @@ class _Refused(Exception):
 
 
 SKIP_INLINE = frozenset()
-_TOKENS = re.compile(r"\S+|\s+")
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # white space other than one plain space
 BLOCK_LEVEL = frozenset({"p", "title", "sec", "list-item", "label", "caption", "td", "th", "tr",
                          "ref", "def", "term", "list", "fn", "disp-quote"})
 
@@ -205,9 +205,18 @@ def add_collapsed(b: TextBuilder, s: str, offset: int, verbatim: bool = True) ->
             return
         b.add(s, offset, False)
         return
-    for m in _TOKENS.finditer(s):
-        part = m.group()
-        if not part[0].isspace():
-            b.add(part, offset + m.start())
-        elif len(b) and b.last_char() != " ":
-            b.add(" ", offset + m.start(), verbatim=(part[0] == " "))
+    pos = 0
+    for m in _ODD_SPACE.finditer(s):
+        _add_plain(b, s[pos:m.start()], offset + pos)
+        if len(b) and b.last_char() != " ":
+            b.add(" ", offset + m.start(), verbatim=False)
+        pos = m.end()
+    _add_plain(b, s[pos:], offset + pos)
+
+
+def _add_plain(b: TextBuilder, s: str, offset: int) -> None:
+    """Text whose only white space is single plain spaces: one verbatim piece."""
+    if s[:1] == " " and (len(b) == 0 or b.last_char() == " "):
+        s, offset = s[1:], offset + 1
+    if s:
+        b.add(s, offset)
