@@ -160,7 +160,8 @@ def verbatim_text(source: Source, start: int, end: int) -> Text:
 
 
 # Block kinds: what a reader may call a piece of running text.
-BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "footnote", "table", "list-item")
+BLOCK_KINDS = ("title", "heading", "paragraph", "caption", "footnote", "table", "list-item",
+               "formula")
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,7 @@ class Block:
     label: str = ""
     ident: str = ""
     citations: tuple[tuple[int, int], ...] = ()
+    formulas: tuple[tuple[int, int], ...] = ()  # inline mathematics, set differently everywhere
 
     @property
     def section_name(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
@@ -23,8 +24,17 @@ from ..facts.words import FOLD, keys
 from ..model import Article, Location, Rendering
 from . import Hit
 
-# Symbols that PDF fonts often map to a digit or letter in the extracted text.
-SYMBOLS = set("=±×−–°′″<>≤≥~·•†‡§¶%+/µμ")
+# What PDF fonts turn symbols into in the extracted text, seen on the corpus pairs (checked
+# against rendered pages): "SVL = 37" -> "SVL537", "1×" -> "19", "−1.4" -> "21.4",
+# "00′33" -> "00933", "∼2 g" -> ",2 g", "∑Pi" -> "P". Only these stand-ins are accepted.
+SYMBOL_ALIASES = {"=": "[5]?", "×": "[9x]?", "−": "[2]?", "–": "[2]?", "′": "[09]?",
+                  "″": "0{0,2}", "°": "[9o]?", "±": "[6]?", "∼": "", "~": "", "∑": "[p]?",
+                  "≤": "", "≥": "", "<": "", ">": "", "·": "", "•": "", "†": "", "‡": "",
+                  "%": "", "+": "", "/": "", "µ": "[l]?", "μ": "[l]?", "γ": "[cg]?",
+                  "α": "[a]?", "β": "[b]?"}
+# Resolver prefixes a rendering may print before a DOI that another leaves out.
+DOI_PREFIXES = {"httpsdoiorg", "httpdxdoiorg", "httpsdxdoiorg", "doi", "httpdoiorg"}
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 FIELDS = ("reference", "other", "ref_words", "other_words", "difference")
 
@@ -38,7 +48,11 @@ OPTIONS = {
         "edge": {"type": "integer", "minimum": 1, "default": 8,
                  "description": "Words of the other rendering looked at before/after a paragraph."},
         "many": {"type": "integer", "minimum": 1, "default": 3,
-                 "description": "More differences than this in one paragraph become one finding."},
+                 "description": "A paragraph with more differences than this is reported as one "
+                                "garbled paragraph (report: garbled), not word by word."},
+        "report": {"enum": ["words", "garbled"], "default": "words",
+                   "description": "words: each difference in paragraphs with at most `many`; "
+                                  "garbled: one finding per paragraph with more."},
     },
     "additionalProperties": False,
 }
@@ -48,8 +62,28 @@ def run(article: Article, options: dict):
     prefer = options.get("prefer", OPTIONS["properties"]["prefer"]["default"])
     order = sorted(article.renderings, key=lambda r: (prefer.index(r.kind) if r.kind in prefer
                                                       else len(prefer), r.path))
+    many = options.get("many", 3)
+    garbled = options.get("report", "words") == "garbled"
     for other in order[1:]:
-        yield from Pair(order[0], other, options).differences()
+        for a, hits in _compared(order[0], other, options):
+            if garbled and len(hits) > many:
+                yield Pair.summary(order[0], other, a, hits)
+            elif not garbled and len(hits) <= many:
+                yield from hits
+
+
+_cache: dict = {}
+
+
+def _compared(ref: Rendering, other: Rendering, options: dict) -> list:
+    """Per-paragraph differences of one pair, computed once for the rules that share them."""
+    key = (id(ref), id(other), options.get("anchor", 5), options.get("edge", 8))
+    hit = _cache.get(key)
+    if hit is None or hit[0] is not ref or hit[1] is not other:
+        if len(_cache) > 64:
+            _cache.clear()
+        hit = _cache[key] = (ref, other, list(Pair(ref, other, options).paragraphs()))
+    return hit[2]
 
 
 class Pair:
@@ -59,7 +93,6 @@ class Pair:
         self.ref, self.other = ref, other
         self.n = options.get("anchor", 5)
         self.edge = options.get("edge", 8)
-        self.many = options.get("many", 3)
         every = facts(ref, "words")
         # The reference's compared prose drives the comparison; the other rendering's words
         # all take part (a run-in heading in a PDF holds the paragraph's first words).
@@ -73,6 +106,9 @@ class Pair:
         doi = ref.meta.doi.text if ref.meta.doi else ""
         self.doi = "".join(re.findall(r"[^\W_]+", doi.lower()))
         known = [w.key for w in every]
+        self.prose_words = {w.key for w in self.X}
+        floats = {i for i, b in enumerate(ref.blocks) if b.kind in ("table", "caption", "formula")}
+        self.float_words = {w.key for w in every if w.block in floats}
         # Headings and labels the other rendering may print inside a paragraph's gap.
         self.headings = {"".join(keys(b.text.text)) for b in ref.blocks if b.kind == "heading"}
         self.headings |= {"".join(keys(b.label)) for b in ref.blocks if b.label}
@@ -85,29 +121,26 @@ class Pair:
         n = n or self.n
         return (tuple(keys[i:i + n]) for i in range(len(keys) - n + 1))
 
-    def differences(self):
+    def paragraphs(self):
+        """(first word index, differences) for each paragraph of the reference."""
         start = 0
         while start < len(self.X):
             end = start
             while end < len(self.X) and self.X[end].block == self.X[start].block:
                 end += 1
-            yield from self._block(start, end)
+            yield start, list(self._block_hits(start, end))
             start = end
 
-    def _block(self, a: int, b: int):
-        hits = list(self._block_hits(a, b))
-        if len(hits) <= self.many:
-            yield from hits
-            return
-        # Many differences in one paragraph: one finding that says so, not one per word.
+    @staticmethod
+    def summary(ref: Rendering, other: Rendering, a: int, hits: list) -> Hit:
+        """Many differences in one paragraph: one finding that says so, not one per word."""
         first = hits[0]
-        block = self.ref.blocks[self.X[a].block]
-        loc = Location.at(self.ref, block.text, 0, len(block.text.text), _section(block))
-        diff = (f"this paragraph differs between the {self.ref.kind} and {self.other.kind} "
-                f"renderings in {len(hits)} places (the other rendering's text may be garbled); "
-                f"first: {first.fields['difference']}")
-        yield Hit((loc,) + first.locations, {**first.fields, "difference": diff},
-                  f"many:{len(hits)}:" + first.evidence)
+        loc = first.locations[0]
+        diff = (f"this paragraph of the {other.kind} rendering does not read as the {ref.kind} "
+                f"rendering: {len(hits)} differences (its text layer may be garbled, e.g. "
+                f"overlapping or doubled text); first: {first.fields['difference']}")
+        return Hit(first.locations, {**first.fields, "difference": diff},
+                   f"many:{len(hits)}:" + first.evidence)
 
     def _block_hits(self, a: int, b: int):
         pairs = self._matches(a, b)
@@ -184,7 +217,12 @@ class Pair:
             return True  # citations set as "14-16" against "14, 15, 16"
         if not xs:
             return (self._displaced(ps) or self._citation_numbers(ps, near)
-                    or self._overprinted("", ps) or bool(self.doi and self.doi in pk))
+                    or self._overprinted("", ps) or bool(self.doi and self.doi in pk)
+                    or pk in DOI_PREFIXES or self._front_matter(ps) or self._symbol_stand_in(pk, near))
+        if xs and all(X[i].math for i in xs) and sorted(xk) == sorted(pk):
+            return True  # inline mathematics: same symbols, set in another order
+        if not ps and xs and all(X[i].math for i in xs):
+            return True  # a formula whose glyphs the PDF text layer lost
         if ps and (self._interleaved(xk, ps) or self._overprinted(xk, ps)
                    or self._symbol_glyphs(xs, pk)):
             return True
@@ -202,11 +240,42 @@ class Pair:
         keys = [self.pkeys[j] for j in ps]
         if "".join(keys) in self.headings:
             return True
+        in_floats = sum(1 for k in keys if k in self.float_words)
+        if in_floats == len(keys) and (len(keys) > 1 or keys[0] not in self.prose_words):
+            return True  # table cells, figure labels and captions flattened into the text
+        if len(keys) >= 5 and in_floats >= 0.7 * len(keys):
+            return True  # a table (its title, header and numbers) set inside the paragraph
         if len(keys) < 3:
             return all(k.isdigit() for k in keys)
         grams = list(zip(keys, keys[1:], keys[2:]))
         found = sum(1 for g in grams if self.x3[g] or self.p3[g] > 2)
         return found >= 0.5 * len(grams)
+
+    def _front_matter(self, ps: list[int]) -> bool:
+        """A correspondence or affiliation footnote of the PDF's first page in the text flow."""
+        P = self.P
+        blocks = {P[j].block for j in ps}
+        return any(EMAIL.search(self.other.blocks[b].text.text[P[ps[0]].start:P[ps[-1]].end]
+                                if b == P[ps[0]].block else self.other.blocks[b].text.text)
+                   for b in blocks)
+
+    def _symbol_stand_in(self, pk: str, near: list[int]) -> bool:
+        """One short token where the reference has a symbol between the same words: the PDF's
+        font printed the symbol as a letter or digit ("∑" -> "P", "⋎" -> "g")."""
+        X = self.X
+        if len(pk) > 2 or len(near) != 2 or not all(0 <= i < len(X) for i in near):
+            return False
+        left, right = X[near[0]], X[near[1]]
+        if left.block != right.block:
+            return False
+        between = self.ref.blocks[left.block].text.text[left.end:right.start]
+        for ch in between:
+            alias = SYMBOL_ALIASES.get(ch)
+            if alias is not None and alias and re.fullmatch(alias, pk):
+                return True
+            if alias is None and unicodedata.category(ch).startswith("S") and pk.isalpha():
+                return True
+        return False
 
     def _overprinted(self, xk: str, ps: list[int]) -> bool:
         """Words a PDF draws twice (fake bold) come out doubled: "The The isolated isolated"."""
@@ -225,14 +294,20 @@ class Pair:
         X = self.X
         if len({X[i].block for i in xs}) != 1:
             return False
-        raw = self.ref.blocks[X[xs[0]].block].text.text[X[xs[0]].start:X[xs[-1]].end]
-        parts = []
-        for ch in raw:
-            if ch.isalnum():
+        text = self.ref.blocks[X[xs[0]].block].text.text
+        a, b = X[xs[0]].start, X[xs[-1]].end
+        while a > 0 and text[a - 1] in SYMBOL_ALIASES:  # "(−1.4": the sign belongs to it
+            a -= 1
+        while b < len(text) and text[b] in SYMBOL_ALIASES:  # "1×", "2′"
+            b += 1
+        parts, symbols = [], 0
+        for ch in text[a:b]:
+            if ch in SYMBOL_ALIASES:
+                symbols += 1
+                parts.append(SYMBOL_ALIASES[ch])
+            elif ch.isalnum():
                 parts.append(re.escape(ch.translate(FOLD).casefold()))
-            elif ch in SYMBOLS:
-                parts.append(".?")
-        return len(parts) > len(raw.split()) and re.fullmatch("".join(parts), pk) is not None
+        return symbols > 0 and re.fullmatch("".join(parts), pk) is not None
 
     def _interleaved(self, xk: str, ps: list[int]) -> bool:
         """The reference words, split around a run of another column's line (two-column PDFs

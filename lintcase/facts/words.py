@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Rendering
 
 COMPARED = ("paragraph", "caption", "list-item", "footnote")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_](?:[^\W_]|\u200d)*")  # ZWJ pads composed accents, see _nfc
 # Only the characters that typesetting changes; NFKC would also turn 10⁹/L into 109/L.
 _TABLE = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ß": "ss", "µ": "μ"}
 # Mathematical italic and bold letters (𝑃, 𝜇) are plain letters set in another style.
@@ -29,20 +29,42 @@ class Word:
     end: int
     citation: bool  # inside a span the source marks as an in-text citation
     compared: bool  # in a block whose words are compared (not a heading or table)
+    math: bool = False  # inside inline mathematics
 
 
 def words(rendering: Rendering) -> list[Word]:
     out: list[Word] = []
     for bi, block in enumerate(rendering.blocks):
         compared = block.kind in COMPARED
-        cites = block.citations
-        for m in _WORD.finditer(block.text.text):
-            key = m.group().translate(FOLD).casefold()
+        cites, maths = block.citations, block.formulas
+        for m in _WORD.finditer(_nfc(block.text.text)):
+            key = m.group().translate(FOLD).casefold().replace("\u200d", "")
             cited = any(a <= m.start() < b for a, b in cites) if cites else False
-            out.append(Word(key, bi, m.start(), m.end(), cited, compared))
+            math = any(a <= m.start() < b for a, b in maths) if maths else False
+            out.append(Word(key, bi, m.start(), m.end(), cited, compared, math))
     return out
 
 
 def keys(text: str) -> list[str]:
     """Comparison keys of any string (metadata, notes) in the same form as Word.key."""
-    return [m.group().translate(FOLD).casefold() for m in _WORD.finditer(text)]
+    return [m.group().translate(FOLD).casefold().replace("\u200d", "") for m in _WORD.finditer(_nfc(text))]
+
+
+def _nfc(text: str) -> str:
+    """Composed accents ("c" + U+0301 -> "ć"), keeping offsets: only when lengths stay equal.
+
+    PDF text often carries decomposed accents where the XML has composed ones. Composition
+    shortens the string, which would shift every offset after it, so each decomposed letter is
+    replaced by its composed form padded with a zero-width joiner that the word pattern skips.
+    """
+    if text.isascii():
+        return text
+    return _DECOMPOSED.sub(lambda m: _compose(m.group()), text)
+
+
+def _compose(s: str) -> str:
+    c = unicodedata.normalize("NFC", s.replace("ı", "i") if len(s) > 1 else s)
+    return c + "\u200d" * (len(s) - len(c)) if len(c) <= len(s) else s
+
+
+_DECOMPOSED = re.compile(r"[^\W\d_][\u0300-\u036f]+")

@@ -10,7 +10,7 @@ from .xmltree import Node, parse, text_of
 # Elements that are blocks of their own when met inside a paragraph, or not prose at all.
 NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-text", "fn",
                            "supplementary-material", "def-list", "statement", "fig-group",
-                           "table-wrap-group", "disp-formula-group"})
+                           "table-wrap-group", "disp-formula-group", "disp-formula"})
 NOT_PROSE = frozenset({"tex-math", "graphic", "inline-graphic", "media", "object-id",
                        "alt-text", "long-desc", "annotation", "processing-meta"})
 SKIP_IN_PARA = NESTED_BLOCKS | NOT_PROSE
@@ -86,6 +86,10 @@ def _nested(node: Node, section: tuple, source: Source, out: list) -> None:
             _paragraph(item, section, source, out, kind="list-item")
     elif tag == "fn":
         _paragraph(node, section, source, out, kind="footnote")
+    elif tag in ("disp-formula", "disp-formula-group"):
+        text = text_of(node, source, NOT_PROSE)
+        if text.text:
+            out.append(Block("formula", section, text, "", node.get("id")))
     elif tag in ("fig-group", "table-wrap-group", "disp-quote", "statement"):
         _walk_container(node, section, source, out)
 
@@ -120,7 +124,8 @@ def _paragraph(node: Node, section: tuple, source: Source, out: list, kind="para
     raw = b.build()
     text = raw.strip()
     if text.text:
-        out.append(Block(kind, section, text, "", node.get("id"), _citations(marks, text, raw)))
+        out.append(Block(kind, section, text, "", node.get("id"), _citations(marks, text, raw),
+                         _marked(marks, text, raw, ("inline-formula",))))
     for child in node.elements():
         if child.tag in NESTED_BLOCKS:
             _nested(child, section, source, out)
@@ -130,11 +135,16 @@ def _paragraph(node: Node, section: tuple, source: Source, out: list, kind="para
 
 def _citations(marks: list, text: Text, raw) -> tuple:
     """Text ranges of xrefs to bibliography entries, shifted to the stripped text."""
+    return _marked(marks, text, raw, ("xref",), lambda n: n.get("ref-type") in ("bibr", "ref"))
+
+
+def _marked(marks: list, text: Text, raw, tags: tuple, accept=lambda n: True) -> tuple:
+    """Text ranges of the inline elements with one of the tags, shifted to the stripped text."""
     raw_text = raw.text if isinstance(raw, Text) else raw.build().text
     shift = len(raw_text) - len(raw_text.lstrip())
     spans = []
     for start, end, node in marks:
-        if node.tag == "xref" and node.get("ref-type") in ("bibr", "ref"):
+        if node.tag in tags and accept(node):
             a, b = max(0, start - shift), min(len(text.text), end - shift)
             if a < b:
                 spans.append((a, b))

@@ -142,7 +142,10 @@ def _furniture(lines: list[Line]) -> list[bool]:
         lettered = _LETTERED.search(key) is not None
         drop = bool(key) and (
             (i in edge and _BARE_PAGE.fullmatch(ln.text) is not None)
-            or (lettered and n >= 3) or (n >= 2 and i in edge and (lettered or len(key) > 1)))
+            # away from a page edge, only a line on half the pages is a running head: a line
+            # such as "et al., 2021)." recurs on a few pages as ordinary text
+            or (lettered and n >= 3 and (i in edge or n >= 0.5 * len(by_page)))
+            or (n >= 2 and i in edge and (lettered or len(key) > 1)))
         keep.append(not drop)
     return keep
 
