@@ -5,12 +5,14 @@ errors only when nothing at all could be checked).
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__, discover, engine
+from . import __version__, baseline, config, engine, runner
 from .formatters import NAMES, Report, formatter
 from .rules import RuleError, default_rule_dirs, load_rules
 
@@ -36,41 +38,120 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(NAMES), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(NAMES), default=None,
+              help="Output format (default: text).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
               help="An extra folder of rule files (repeatable).")
 @click.option("--select", multiple=True, help="Only these rules: code, name or prefix (LC2).")
 @click.option("--ignore", multiple=True, help="Skip these rules: code, name or prefix.")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]),
-              default="warning", show_default=True,
-              help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error", "never"]), default=None,
+              help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even with findings.")
+@click.option("--max-warnings", type=click.IntRange(min=0), default=None,
+              help="Exit 1 only when there are more warnings than this (errors always count).")
+@click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings here.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: found upward from the first path).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where cached results live (default: .lintcase-cache in the current folder).")
 @click.option("--no-siblings", is_flag=True, help="Do not read other renderings beside named files.")
-def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, no_siblings):
+def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max_warnings,
+          baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings):
     """Check the articles in PATHS (files or folders)."""
-    rules = engine.select(_rules(rule_dirs), list(select), list(ignore))
-    inputs, errors = discover.collect(list(paths), siblings=not no_siblings)
-    renderings, read_errors = discover.load(inputs)
-    errors += read_errors
-    articles = discover.group(renderings, inputs.named)
-    findings, rule_errors = engine.run(articles, rules)
-    report = Report(tuple(findings), tuple(errors + rule_errors), tuple(articles),
-                    len([f for f in inputs.files if f in inputs.named]), __version__)
-    text = formatter(fmt)(report)
+    cfg = _config(config_path, paths)
+    rules = _configured_rules(cfg, rule_dirs, select, ignore)
+    opts = runner.Options(
+        rules=tuple(rules), siblings=not no_siblings,
+        jobs=jobs or cfg.get("jobs") or os.cpu_count() or 1,
+        cache_dir=None if no_cache or cfg.get("cache") is False else
+        Path(cache_dir or ".lintcase-cache"),
+        ignores=tuple((str(cfg.relative(".")), glob, tuple(codes))
+                      for glob, codes in cfg.get("per-path-ignores", {}).items()))
+    result = runner.run(list(paths), opts)
+    findings, notes = _baseline(result.findings, baseline or _cfg_path(cfg, "baseline"), write_baseline)
+    report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
+                    __version__)
+    text = formatter(fmt or cfg.get("format") or "text")(report)
     if output:
         _write_atomic(Path(output), text)
     else:
         click.echo(text, nl=False)
-    sys.exit(exit_code(report, fail_on))
+    for note in notes:
+        click.echo(f"lintcase: {note}", err=True)
+    fail = fail_on or cfg.get("fail-on") or "warning"
+    zero = exit_zero if exit_zero is not None else cfg.get("exit-zero", False)
+    limit = max_warnings if max_warnings is not None else cfg.get("max-warnings")
+    sys.exit(exit_code(report, "never" if zero else fail, limit))
 
 
-def exit_code(report: Report, fail_on: str) -> int:
+def _config(config_path, paths) -> config.Config:
+    try:
+        found = Path(config_path) if config_path else config.find(Path(paths[0]))
+        return config.load(found)
+    except config.ConfigError as e:
+        click.echo(f"lintcase: invalid configuration: {e}", err=True)
+        sys.exit(2)
+
+
+def _cfg_path(cfg: config.Config, key: str) -> str | None:
+    return str(cfg.relative(cfg.get(key))) if cfg.get(key) else None
+
+
+def _configured_rules(cfg: config.Config, rule_dirs, select, ignore):
+    dirs = tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
+    rules = _rules(dirs)
+    overrides = cfg.get("severity", {})
+    known = {r.code for r in rules} | {r.name for r in rules}
+    for key in overrides:
+        if key not in known:
+            click.echo(f"lintcase: invalid configuration: {cfg.path}: severity.{key}: "
+                       f"no such rule", err=True)
+            sys.exit(2)
+    rules = [dataclasses.replace(r, severity=overrides.get(r.code, overrides.get(r.name, r.severity)))
+             for r in rules]
+    return engine.select(rules, list(select) or cfg.get("select", []),
+                         list(ignore) or cfg.get("ignore", []))
+
+
+def _baseline(findings, baseline_path, write_path):
+    notes = []
+    if write_path:
+        _write_atomic(Path(write_path), baseline.document(findings))
+        notes.append(f"wrote {len(findings)} finding(s) to the baseline {write_path}")
+        return findings, notes
+    if not baseline_path:
+        return findings, notes
+    try:
+        entries = baseline.load(Path(baseline_path))
+    except baseline.BaselineError as e:
+        click.echo(f"lintcase: {e}", err=True)
+        sys.exit(2)
+    new, stale = baseline.subtract(findings, entries)
+    notes.append(f"baseline {baseline_path}: {len(findings) - len(new)} known finding(s) hidden, "
+                 f"{len(new)} new")
+    for e in stale:
+        notes.append(f"baseline {baseline_path}: stale entry {e['fingerprint']} ({e.get('rule', '?')}: "
+                     f"{e.get('message', '')[:80]}) no longer occurs; rewrite the baseline")
+    return new, notes
+
+
+def exit_code(report: Report, fail_on: str, max_warnings: int | None = None) -> int:
     if not report.articles and report.errors:
         return 2
     if fail_on == "never":
         return 0
     floor = engine.SEVERITY_RANK[fail_on]
-    return int(any(engine.SEVERITY_RANK[f.severity] >= floor for f in report.findings))
+    counted = [f for f in report.findings if engine.SEVERITY_RANK[f.severity] >= floor]
+    if max_warnings is not None:
+        warnings = sum(1 for f in counted if f.severity == "warning")
+        others = [f for f in counted if f.severity != "warning"]
+        return int(bool(others) or warnings > max_warnings)
+    return int(bool(counted))
 
 
 def _write_atomic(path: Path, text: str) -> None:

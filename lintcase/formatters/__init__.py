@@ -13,11 +13,19 @@ class Report:
     articles: tuple[Article, ...]
     files: int
     version: str
+    # The lintcase.rules.Rule objects that were run (code, name, summary, severity, rationale).
+    # SARIF describes its rules from them and the HTML report shows their summaries; both fall
+    # back to the code and name carried by each finding when this is empty.
+    rules: tuple = ()
+
+
+# name -> module under lintcase.formatters; each module has render(report) -> str.
+_MODULES = {"text": "text", "json": "json", "jsonl": "jsonl", "sarif": "sarif",
+            "github": "github", "html": "html"}
+
+NAMES = tuple(_MODULES)
 
 
 def formatter(name: str):
-    from . import json as json_fmt, text
-    return {"text": text.render, "json": json_fmt.render}[name]
-
-
-NAMES = ("text", "json")
+    from importlib import import_module
+    return import_module(f"{__name__}.{_MODULES[name]}").render

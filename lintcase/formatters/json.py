@@ -1,7 +1,7 @@
 """One JSON object: {schema_version, tool, summary, articles, findings, errors}.
 
 The shape is public API (lintcase/schemas/findings.schema.json); dashboards group by `rule` and
-by the template `fields`, so both are always present.
+by the template `fields`, so both are always present. The jsonl format reuses the pieces.
 """
 from __future__ import annotations
 
@@ -9,31 +9,48 @@ import json
 from collections import Counter
 from dataclasses import asdict
 
+from ..model import Finding, InputError
 from . import Report
+
+
+def summary(report: Report) -> dict:
+    return {
+        "files": report.files, "articles": len(report.articles),
+        "findings": len(report.findings), "errors": len(report.errors),
+        "by_severity": dict(Counter(f.severity for f in report.findings)),
+        "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
+    }
+
+
+def tool(report: Report) -> dict:
+    return {"name": "lintcase", "version": report.version}
+
+
+def finding(f: Finding) -> dict:
+    return {
+        "rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
+        "article": f.article, "fingerprint": f.fingerprint, "fields": dict(f.fields),
+        "locations": [asdict(loc) for loc in f.locations],
+    }
+
+
+def error(e: InputError) -> dict:
+    return asdict(e)
 
 
 def document(report: Report) -> dict:
     return {
         "schema_version": 1,
-        "tool": {"name": "lintcase", "version": report.version},
-        "summary": {
-            "files": report.files, "articles": len(report.articles),
-            "findings": len(report.findings), "errors": len(report.errors),
-            "by_severity": dict(Counter(f.severity for f in report.findings)),
-            "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
-        },
+        "tool": tool(report),
+        "summary": summary(report),
         "articles": [{
             "key": a.key,
             "doi": next((r.meta.doi.text for r in a.renderings if r.meta.doi), None),
             "title": next((r.meta.title.text for r in a.renderings if r.meta.title), None),
             "renderings": [{"path": r.path, "kind": r.kind} for r in a.renderings],
         } for a in report.articles],
-        "findings": [{
-            "rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
-            "article": f.article, "fingerprint": f.fingerprint, "fields": dict(f.fields),
-            "locations": [asdict(loc) for loc in f.locations],
-        } for f in report.findings],
-        "errors": [asdict(e) for e in report.errors],
+        "findings": [finding(f) for f in report.findings],
+        "errors": [error(e) for e in report.errors],
     }
 
 

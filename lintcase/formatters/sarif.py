@@ -1,0 +1,110 @@
+"""SARIF 2.1.0 as plain dicts, for GitHub code scanning and other SARIF viewers.
+
+One run; `tool.driver.rules` describes every rule that has a finding (from `Report.rules` when the
+caller passes them, else from the code and name each finding carries), and each result points at
+its rule by `ruleId` and `ruleIndex`. The first place of a finding is its location; the other
+places (other renderings, other sections) are `relatedLocations`. `partialFingerprints` carries
+lintcase's own fingerprint (rule + article + normalised evidence, not line numbers), so code
+scanning keeps tracking a finding when lines move. Input errors are tool execution
+notifications. Relative paths stay relative to `%SRCROOT%` (the folder lintcase ran in), as
+GitHub requires; an absolute path becomes a `file://` URI.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from ..model import Finding, InputError, Location
+from . import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://example.invalid/lintcase"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+FINGERPRINT_KEY = "lintcaseFingerprint/v1"
+
+
+def artifact(path: str) -> dict:
+    posix = path.replace("\\", "/")
+    if PurePosixPath(posix).is_absolute():
+        return {"uri": "file://" + quote(posix)}
+    return {"uri": quote(posix.removeprefix("./")), "uriBaseId": "%SRCROOT%"}
+
+
+def physical(loc: Location) -> dict:
+    return {"artifactLocation": artifact(loc.path), "region": {
+        "startLine": loc.line, "startColumn": loc.column,
+        "endLine": loc.end_line, "endColumn": loc.end_column,
+        "snippet": {"text": loc.excerpt}}}
+
+
+def place(loc: Location) -> str:
+    return f"{loc.rendering} rendering, {loc.section or 'no section'}"
+
+
+def rule_descriptors(report: Report) -> list[dict]:
+    known = {r.code: r for r in report.rules}
+    names = {f.rule: (f.name, f.severity) for f in report.findings}
+    out = []
+    for code in sorted(names):
+        name, severity = names[code]
+        rule = known.get(code)
+        d = {"id": code, "name": name,
+             "shortDescription": {"text": rule.summary if rule else name},
+             "defaultConfiguration": {"level": LEVELS.get(rule.severity if rule else severity,
+                                                          "warning")}}
+        if rule:
+            rationale = " ".join(rule.rationale.split())
+            d.update(fullDescription={"text": rationale or rule.summary},
+                     help={"text": f"{rule.summary}\n\n{rule.rationale.strip()}"},
+                     properties={"check": rule.check, "severity": rule.severity})
+        out.append(d)
+    return out
+
+
+def result(f: Finding, index: int) -> dict:
+    r = {"ruleId": f.rule, "ruleIndex": index, "level": LEVELS.get(f.severity, "warning"),
+         "message": {"text": f.message},
+         "properties": {"name": f.name, "severity": f.severity, "article": f.article,
+                        "fields": dict(f.fields),
+                        "places": [{"rendering": loc.rendering, "section": loc.section}
+                                   for loc in f.locations]}}
+    if f.locations:
+        first = f.locations[0]
+        r["locations"] = [{"physicalLocation": physical(first), "message": {"text": place(first)}}]
+        r["relatedLocations"] = [
+            {"id": i, "physicalLocation": physical(loc), "message": {"text": place(loc)}}
+            for i, loc in enumerate(f.locations[1:], start=1)]
+    if f.fingerprint:
+        r["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    return r
+
+
+def notification(e: InputError) -> dict:
+    n = {"level": "error", "message": {"text": e.reason}, "descriptor": {"id": e.code}}
+    region = {"startLine": e.line, **({"startColumn": e.column} if e.column > 0 else {})}
+    n["locations"] = [{"physicalLocation": {"artifactLocation": artifact(e.path),
+                                            **({"region": region} if e.line > 0 else {})}}]
+    return n
+
+
+def document(report: Report) -> dict:
+    rules = rule_descriptors(report)
+    index = {d["id"]: i for i, d in enumerate(rules)}
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "lintcase", "version": report.version,
+                            "semanticVersion": report.version,
+                            "informationUri": INFORMATION_URI, "rules": rules}},
+        "originalUriBaseIds": {"%SRCROOT%": {
+            "description": {"text": "The folder lintcase was run from."}}},
+        "columnKind": "unicodeCodePoints",
+        "invocations": [{
+            # unsuccessful only when nothing could be checked (lintcase's exit code 2)
+            "executionSuccessful": bool(report.articles) or not report.errors,
+            "toolExecutionNotifications": [notification(e) for e in report.errors]}],
+        "results": [result(f, index[f.rule]) for f in report.findings],
+    }]}
+
+
+def render(report: Report) -> str:
+    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,179 @@
+"""The pipeline over many files: chunks, worker processes and a result cache.
+
+Files are cut into chunks of a few files each, keeping a folder's files together (an article's
+renderings sit side by side). Each chunk is read, grouped into articles and checked on its own,
+in a worker process when --jobs > 1. An article whose renderings ended up in two chunks is
+checked again as a whole afterwards, so the output never depends on the chunking or the number
+of jobs: everything is sorted the same way at the end.
+
+The cache keeps each chunk's result under the hash of its files' contents, the rule set and the
+code of lintcase itself: a changed file re-checks its chunk, a changed rule re-checks everything.
+"""
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import os
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__, discover, engine, suppress
+from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder, Location
+from .rules import Rule
+
+CHUNK = 8
+
+
+@dataclass(frozen=True)
+class Options:
+    rules: tuple[Rule, ...]
+    siblings: bool = True
+    jobs: int = 1
+    cache_dir: Path | None = None
+    ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (base dir, glob, codes)
+
+
+@dataclass
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    files: int = 0
+
+
+def run(paths: list[str], opts: Options) -> Result:
+    inputs, errors = discover.collect(paths, siblings=opts.siblings)
+    named = {str(p) for p in inputs.named}
+    chunks = _chunks([str(f) for f in inputs.files])
+    results = _map(chunks, named, opts)
+    total = Result(errors=list(errors), files=len(named))
+    seen: dict[str, int] = {}
+    for r in results:
+        for a in r.articles:
+            seen[a.key] = seen.get(a.key, 0) + 1
+    split = {k for k, n in seen.items() if n > 1}
+    for r in results:
+        total.findings += [f for f in r.findings if f.article not in split]
+        total.errors += r.errors
+        total.articles += [a for a in r.articles if a.key not in split]
+    if split:  # renderings of one article in two chunks: check those articles whole
+        files = sorted({rd.path for r in results for a in r.articles if a.key in split
+                        for rd in a.renderings})
+        again = check_chunk(files, named, opts)
+        total.findings += again.findings
+        total.articles += again.articles
+    total.findings = sorted(set(total.findings), key=Finding.sort_key)
+    total.errors = sorted(set(total.errors), key=lambda e: (e.path, e.line, e.column, e.reason))
+    total.articles = sorted(total.articles, key=lambda a: a.renderings[0].path)
+    return total
+
+
+def _chunks(files: list[str]) -> list[list[str]]:
+    by_folder: dict[str, list[str]] = {}
+    for f in files:
+        by_folder.setdefault(os.path.dirname(f), []).append(f)
+    return [group[i:i + CHUNK] for group in by_folder.values() for i in range(0, len(group), CHUNK)]
+
+
+def _map(chunks: list[list[str]], named: set[str], opts: Options) -> list[Result]:
+    if opts.jobs <= 1 or len(chunks) <= 1:
+        return [cached_chunk(c, named, opts) for c in chunks]
+    with ProcessPoolExecutor(max_workers=opts.jobs) as pool:
+        size = max(1, len(chunks) // (opts.jobs * 8))
+        return list(pool.map(cached_chunk, chunks, [named] * len(chunks), [opts] * len(chunks),
+                             chunksize=size))
+
+
+def cached_chunk(files: list[str], named: set[str], opts: Options) -> Result:
+    if opts.cache_dir is None:
+        return check_chunk(files, named, opts)
+    key = _chunk_key(files, named, opts)
+    path = opts.cache_dir / key[:2] / key
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    result = check_chunk(files, named, opts)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return result
+
+
+def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
+    inputs = discover.Inputs([Path(f) for f in files], {Path(f) for f in files if f in named})
+    renderings, errors = discover.load(inputs)
+    articles = discover.group(renderings, inputs.named)
+    findings, rule_errors = engine.run(articles, list(opts.rules))
+    findings = [f for f in findings if not _ignored(f, opts.ignores)]
+    findings, unused = suppress.apply(findings, renderings)
+    findings += [_unused(r) for r in unused]
+    return Result(findings, errors + rule_errors, [light(a) for a in articles], 0)
+
+
+def _ignored(f: Finding, ignores) -> bool:
+    path = os.path.abspath(f.locations[0].path)
+    for base, pattern, codes in ignores:
+        rel = os.path.relpath(path, base)
+        if fnmatch.fnmatch(rel, pattern) and any(f.rule.startswith(c.upper()) or f.name == c
+                                                for c in codes):
+            return True
+    return False
+
+
+def _unused(region: suppress.Region) -> Finding:
+    what = ", ".join(region.codes) or "all rules"
+    message = f"this suppression ({what}) matched no finding; remove it"
+    return Finding(article="", rule="LC902", name="unused-suppression", severity="warning",
+                   message=message, locations=(region.where,), fields=(("codes", what),),
+                   fingerprint=hashlib.sha256(f"LC902\0{region.where.path}\0{what}\0"
+                                              f"{region.where.line}".encode()).hexdigest()[:20])
+
+
+def light(article: Article) -> Article:
+    """The article without its text: what reports need (paths, kinds, DOI, title), cheap to
+    send between processes and to cache."""
+    def small(t: Text | None) -> Text | None:
+        if t is None:
+            return None
+        b = TextBuilder(Source(t.source.path, t.text))
+        b.add(t.text, 0)
+        return b.build()
+    return Article(article.key, tuple(
+        Rendering(r.path, r.kind, Meta(doi=small(r.meta.doi), title=small(r.meta.title),
+                                       article_type=r.meta.article_type), ())
+        for r in article.renderings))
+
+
+def _chunk_key(files: list[str], named: set[str], opts: Options) -> str:
+    h = hashlib.sha256(_code_and_rules(opts))
+    for f in files:
+        h.update(f.encode() + b"\0" + (b"1" if f in named else b"0"))
+        try:
+            h.update(hashlib.sha256(Path(f).read_bytes()).digest())
+        except OSError as e:
+            h.update(repr(e).encode())
+    return h.hexdigest()
+
+
+_CODE_HASH: dict = {}
+
+
+def _code_and_rules(opts: Options) -> bytes:
+    """lintcase's own code and data, the rule set and the options that change results."""
+    if "code" not in _CODE_HASH:
+        h = hashlib.sha256(__version__.encode())
+        root = Path(__file__).parent
+        for p in sorted(root.rglob("*")):
+            if p.suffix in (".py", ".yaml", ".json") and "__pycache__" not in p.parts:
+                h.update(str(p.relative_to(root)).encode() + p.read_bytes())
+        _CODE_HASH["code"] = h.digest()
+    rules = repr([(r.code, r.name, r.severity, r.check, r.message, sorted(r.options.items()))
+                  for r in opts.rules])
+    return _CODE_HASH["code"] + rules.encode() + repr((opts.siblings, opts.ignores)).encode()

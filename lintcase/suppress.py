@@ -1,0 +1,75 @@
+"""Inline suppressions written in a rendering's own comments (XML, HTML, Markdown):
+
+    <!-- lintcase: disable=LC201 -->          the next block only
+    <!-- lintcase: disable-file=LC101,LC4 --> from here to the end of the file (or an enable)
+    <!-- lintcase: enable=LC101 -->           ends a disable-file for those rules
+A directive without codes applies to every rule. Codes may be codes, names or prefixes.
+Directives that suppress nothing are reported (LC902), so stale ones do not pile up.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Finding, Location, Rendering
+
+DIRECTIVE = re.compile(r"<!--\s*lintcase:\s*(disable-file|disable|enable)\b\s*(?:=\s*([\w\s,.-]*?))?\s*-->")
+
+
+@dataclass
+class Region:
+    path: str
+    codes: tuple[str, ...]      # empty: every rule
+    first: int                  # lines, inclusive
+    last: int
+    where: Location
+    used: bool = field(default=False)
+
+    def covers(self, f: Finding, loc: Location) -> bool:
+        return loc.path == self.path and self.first <= loc.line <= self.last and (
+            not self.codes or any(f.rule.startswith(c.upper()) or f.name == c for c in self.codes))
+
+
+def regions(rendering: Rendering) -> list[Region]:
+    source = rendering.source
+    if source is None or "lintcase:" not in source.text:
+        return []
+    out: list[Region] = []
+    open_files: list[Region] = []
+    last_line = source.text.count("\n") + 1
+    for m in DIRECTIVE.finditer(source.text):
+        action = m.group(1)
+        codes = tuple(c.strip() for c in (m.group(2) or "").replace(" ", ",").split(",") if c.strip())
+        line, col = source.position(m.start())
+        end_line, end_col = source.position(m.end())
+        where = Location(source.path, line, col, end_line, end_col, rendering.kind, "", m.group())
+        if action == "disable":
+            block = next((b for b in rendering.blocks if b.text.pieces
+                          and b.text.source_offset(0) >= m.end()), None)
+            if block is not None:
+                span = block.text.span()
+                out.append(Region(source.path, codes, span.line, span.end_line, where))
+        elif action == "disable-file":
+            region = Region(source.path, codes, line, last_line, where)
+            out.append(region)
+            open_files.append(region)
+        else:
+            for region in open_files:
+                if not codes or set(codes) & set(region.codes) or not region.codes:
+                    region.last = line
+    return out
+
+
+def apply(findings: list[Finding], renderings) -> tuple[list[Finding], list[Region]]:
+    """Findings not suppressed, and the regions that suppressed nothing."""
+    all_regions = [r for rendering in renderings for r in regions(rendering)]
+    if not all_regions:
+        return findings, []
+    kept = []
+    for f in findings:
+        hits = [r for r in all_regions for loc in f.locations if r.covers(f, loc)]
+        for r in hits:
+            r.used = True
+        if not hits:
+            kept.append(f)
+    return kept, [r for r in all_regions if not r.used]
