@@ -75,7 +75,7 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
     result = runner.run(list(paths), opts)
     findings, notes = _baseline(result.findings, baseline or _cfg_path(cfg, "baseline"), write_baseline)
     report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
-                    __version__)
+                    __version__, rules=tuple(rules))
     text = formatter(fmt or cfg.get("format") or "text")(report)
     if output:
         _write_atomic(Path(output), text)

@@ -55,4 +55,6 @@ def run(article: Article, options: dict):
             for m in pat.finditer(text, timeout=options.get("timeout", 1.0)):
                 a, b = m.span(group)
                 loc = Location.at(rendering, block.text, a, b, block.section_name or block.kind)
-                yield Hit((loc,), {"match": m.group(group)}, evidence=m.group(0).lower())
+                # the words around the match tell two equal matches in one article apart
+                around = " ".join(text[max(0, a - 40):b + 40].lower().split()[1:-1])
+                yield Hit((loc,), {"match": m.group(group)}, evidence=around or m.group(0).lower())

@@ -24,7 +24,7 @@ def escape_property(s: str) -> str:
 
 def command(level: str, props: dict, message: str) -> str:
     args = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
-    return f"::{level} {args}::{escape_data(message)}" if args else f"::{level}::{escape_data(message)}"
+    return f"::{level}{' ' + args if args else ''}::{escape_data(message)}"
 
 
 def position(loc: Location) -> dict:

@@ -14,7 +14,9 @@ h1 { font-size: 26px; }
 h2 { font-size: 20px; }
 h3 { font-size: 16px; display: flex; align-items: center; gap: 10px; flex-wrap: wrap; }
 code, .path { font: 12.5px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono",
-  monospace; overflow-wrap: anywhere; }
+  monospace; }
+.path { overflow-wrap: break-word; }
+.pos { white-space: nowrap; }
 .muted { color: var(--muted); }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: 10px;
   padding: 20px 22px; margin: 0 0 22px; }
@@ -26,6 +28,7 @@ header.card { border-top: 5px solid var(--ink); }
 .counts dt { font-size: 12px; text-transform: uppercase; letter-spacing: .04em;
   color: var(--muted); }
 .counts dd { margin: 0; font-size: 26px; font-weight: 700; }
+.counts .zero { opacity: .6; }
 .counts .error { background: var(--error-bg); border-color: #f4b8b1; }
 .counts .error dd { color: var(--error); }
 .counts .warning { background: var(--warning-bg); border-color: #f1d488; }
@@ -33,6 +36,7 @@ header.card { border-top: 5px solid var(--ink); }
 .counts .info { background: var(--info-bg); border-color: #b6cff0; }
 .counts .info dd { color: var(--info); }
 table { border-collapse: collapse; width: 100%; }
+.by-rule { max-width: 760px; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line);
   vertical-align: top; }
 th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
@@ -62,6 +66,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .place figcaption { font-size: 13px; margin-bottom: 6px; display: flex; flex-direction: column;
   gap: 2px; }
 .place .section { font-weight: 600; }
+.place .path { font-size: 11.5px; color: var(--muted); }
 .place blockquote { margin: 0; font-family: Georgia, "Times New Roman", "DejaVu Serif", serif;
   font-size: 15px; }
 mark { padding: 0 2px; border-radius: 3px; font-weight: 700; color: #111; }
