@@ -14,17 +14,17 @@ import click
 
 from . import __version__, baseline, config, engine, runner
 from .formatters import NAMES, Report, formatter
-from .rules import RuleError, default_rule_dirs, load_rules
+from .rules import RuleError, default_rule_dirs, load_rules_cached
 
 
 class UsageError(click.UsageError):
     exit_code = 2
 
 
-def _rules(extra: tuple[str, ...], no_default: bool = False):
-    dirs = ([] if no_default else default_rule_dirs()) + [Path(d) for d in extra]
+def _rules(extra: tuple[str, ...], cache_dir: Path | None = None):
+    dirs = default_rule_dirs() + [Path(d) for d in extra]
     try:
-        return load_rules(dirs)
+        return load_rules_cached(dirs, cache_dir)
     except RuleError as e:
         click.echo(f"lintcase: invalid rule: {e}", err=True)
         sys.exit(2)
@@ -64,12 +64,12 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
           baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings):
     """Check the articles in PATHS (files or folders)."""
     cfg = _config(config_path, paths)
-    rules = _configured_rules(cfg, rule_dirs, select, ignore)
+    cache_at = None if no_cache or cfg.get("cache") is False else Path(cache_dir or ".lintcase-cache")
+    rules = _configured_rules(cfg, rule_dirs, select, ignore, cache_at)
     opts = runner.Options(
         rules=tuple(rules), siblings=not no_siblings,
         jobs=jobs or cfg.get("jobs") or os.cpu_count() or 1,
-        cache_dir=None if no_cache or cfg.get("cache") is False else
-        Path(cache_dir or ".lintcase-cache"),
+        cache_dir=cache_at,
         ignores=tuple((str(cfg.relative(".")), glob, tuple(codes))
                       for glob, codes in cfg.get("per-path-ignores", {}).items()))
     result = runner.run(list(paths), opts)
@@ -102,9 +102,9 @@ def _cfg_path(cfg: config.Config, key: str) -> str | None:
     return str(cfg.relative(cfg.get(key))) if cfg.get(key) else None
 
 
-def _configured_rules(cfg: config.Config, rule_dirs, select, ignore):
+def _configured_rules(cfg: config.Config, rule_dirs, select, ignore, cache_at=None):
     dirs = tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
-    rules = _rules(dirs)
+    rules = _rules(dirs, cache_at)
     overrides = cfg.get("severity", {})
     known = {r.code for r in rules} | {r.name for r in rules}
     for key in overrides:
@@ -179,3 +179,7 @@ def explain(rule, rule_dirs):
     r = found[0]
     click.echo(f"{r.code} {r.name} ({r.severity}, check: {r.check})\n\n"
                f"## What it does\n{r.summary}\n\n## Why it matters\n{r.rationale.strip()}\n")
+
+
+if __name__ == "__main__":
+    main()

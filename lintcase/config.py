@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 
@@ -67,6 +66,7 @@ def load(path: Path | None) -> Config:
         raise ConfigError(path, "", f"cannot read: {e}")
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as e:
         raise ConfigError(path, "", f"invalid syntax: {e}")
+    import jsonschema  # only when there is a configuration file to validate
     schema = json.loads(resources.files("lintcase.schemas").joinpath("config.schema.json").read_text())
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(values),
                     key=lambda e: list(e.absolute_path))

@@ -5,6 +5,7 @@ into exit code 2 before any document is read.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import string
 from dataclasses import dataclass, field
@@ -12,10 +13,9 @@ from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
-import jsonschema
 import yaml
 
-from . import checks
+from . import cache, checks
 
 SHIPPED_RULES = Path(__file__).with_name("rules")
 
@@ -53,6 +53,21 @@ def default_rule_dirs() -> list[Path]:
     """The shipped rules: the package copy when installed, else the repository's rules/."""
     repo = Path(__file__).resolve().parent.parent / "rules"
     return [SHIPPED_RULES if SHIPPED_RULES.is_dir() else repo]
+
+
+def load_rules_cached(dirs: list[Path], folder: Path | None) -> list[Rule]:
+    """load_rules, served from the cache while no rule file and no lintcase file changed."""
+    h = hashlib.sha256(cache.code_hash())
+    for d in map(Path, dirs):
+        h.update(str(d.resolve()).encode())
+        for p in sorted(d.glob("*.yaml")) if d.is_dir() else ():
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    key = "rules-" + h.hexdigest()
+    rules = cache.get(folder, key)
+    if rules is None:
+        rules = load_rules(dirs)
+        cache.put(folder, key, rules)
+    return rules
 
 
 def load_rules(dirs: list[Path]) -> list[Rule]:
@@ -101,6 +116,7 @@ def load_rule(path: Path) -> Rule:
 
 
 def _validate(path: Path, data, schema: dict, prefix: str) -> None:
+    import jsonschema  # only when rules are validated, not on a cached start-up
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(data),
                     key=lambda e: list(e.absolute_path))
     if errors:

@@ -14,12 +14,11 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
-import pickle
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, discover, engine, suppress
+from . import cache, discover, engine, suppress
 from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder, Location
 from .rules import Rule
 
@@ -90,19 +89,10 @@ def cached_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     if opts.cache_dir is None:
         return check_chunk(files, named, opts)
     key = _chunk_key(files, named, opts)
-    path = opts.cache_dir / key[:2] / key
-    try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    result = check_chunk(files, named, opts)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+    result = cache.get(opts.cache_dir, key)
+    if result is None:
+        result = check_chunk(files, named, opts)
+        cache.put(opts.cache_dir, key, result)
     return result
 
 
@@ -162,18 +152,8 @@ def _chunk_key(files: list[str], named: set[str], opts: Options) -> str:
     return h.hexdigest()
 
 
-_CODE_HASH: dict = {}
-
-
 def _code_and_rules(opts: Options) -> bytes:
     """lintcase's own code and data, the rule set and the options that change results."""
-    if "code" not in _CODE_HASH:
-        h = hashlib.sha256(__version__.encode())
-        root = Path(__file__).parent
-        for p in sorted(root.rglob("*")):
-            if p.suffix in (".py", ".yaml", ".json") and "__pycache__" not in p.parts:
-                h.update(str(p.relative_to(root)).encode() + p.read_bytes())
-        _CODE_HASH["code"] = h.digest()
     rules = repr([(r.code, r.name, r.severity, r.check, r.message, sorted(r.options.items()))
                   for r in opts.rules])
-    return _CODE_HASH["code"] + rules.encode() + repr((opts.siblings, opts.ignores)).encode()
+    return cache.code_hash() + rules.encode() + repr((opts.siblings, opts.ignores)).encode()

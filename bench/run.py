@@ -1,0 +1,149 @@
+"""lintcase benchmark: one command, all figures measured side by side in one run.
+
+    python bench/run.py [--corpus ../shared/corpus] [--quick]
+
+Writes the table to docs/performance.md and prints it. Timings are wall-clock seconds of
+separate processes (the way users run lintcase); compare ratios within one run, since the
+machine's speed varies from run to run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LINTCASE = [sys.executable, "-m", "lintcase.cli"]
+
+
+def timed(cmd: list[str], env=None) -> tuple[float, int]:
+    """Seconds and peak RSS (MB) of a command run in a fresh process (workers included)."""
+    probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
+             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
+                         env=env, cwd=ROOT, check=True).stdout.split()
+    return float(out[0]), int(out[1]) // 1024
+
+
+def check(paths, *flags) -> list[str]:
+    return [*LINTCASE, "check", *map(str, paths), "--format", "json", "--fail-on", "never", *flags]
+
+
+def baseline_cmd(paths) -> list[str]:
+    """lxml parsing the same files and walking their text, nothing else."""
+    code = ("import sys, lxml.etree as E\n"
+            "p = E.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)\n"
+            "n = 0\n"
+            "for f in sys.argv[1:]:\n"
+            "    n += sum(len(t) for t in E.parse(f, p).getroot().itertext())\n"
+            "print(n)")
+    return [sys.executable, "-c", code, *map(str, paths)]
+
+
+def subset(files: list[Path], n: int, tmp: Path) -> Path:
+    d = tmp / f"subset-{n}"
+    d.mkdir()
+    for f in files[:n]:
+        (d / f.name).symlink_to(f.resolve())
+    return d
+
+
+def repeated_article(src: Path, times: int, tmp: Path) -> Path:
+    """One article with its body repeated `times` times (a long article of the same kind)."""
+    text = src.read_text(encoding="utf-8")
+    m = re.search(r"<body>(.*)</body>", text, re.S)
+    body = m.group(1)
+    out = tmp / f"{src.stem}-x{times}.xml"
+    out.write_text(text[:m.start(1)] + body * times + text[m.end(1):], encoding="utf-8")
+    return out
+
+
+def pair_times(corpus: Path) -> list[float]:
+    """Seconds per pair for the cross-rendering comparison alone (both files already read)."""
+    sys.path.insert(0, str(ROOT))
+    from lintcase.checks.align import Pair
+    from lintcase.facts import facts
+    from lintcase.readers import read
+    out = []
+    for d in sorted((corpus / "pairs").iterdir()) + sorted((corpus / "triples").iterdir()):
+        x, p = read(d / "article.xml"), read(d / "article.pdftotext.txt")
+        facts(x, "words"), facts(p, "words")  # extracted once per rendering anyway
+        t = time.perf_counter()
+        list(Pair(x, p, {}).paragraphs())
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus"))
+    ap.add_argument("--quick", action="store_true", help="300 files only, for a smoke run")
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    files = sorted((corpus / "jats").glob("*.xml"))[:300 if args.quick else None]
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        jats = subset(files, len(files), tmp)
+        megabytes = sum(f.stat().st_size for f in files) / 1e6
+        base, base_mem = timed(baseline_cmd(files))
+        one, one_mem = timed(check([jats], "--jobs", "1", "--no-cache"))
+        two, two_mem = timed(check([jats], "--jobs", "2", "--no-cache"))
+        rows += [
+            (f"baseline: lxml parse + text walk, {len(files)} files ({megabytes:.0f} MB)",
+             f"{base:.1f} s, {len(files) / base:.0f} files/s, {base_mem} MB peak"),
+            ("lintcase check, full rule set, --jobs 1",
+             f"{one:.1f} s, {len(files) / one:.1f} files/s, {megabytes / one:.2f} MB/s, "
+             f"{one / base:.1f}× baseline, {one_mem} MB peak"),
+            ("lintcase check, --jobs 2", f"{two:.1f} s, {one / two:.2f}× faster than --jobs 1, "
+                                         f"{two_mem} MB peak (all processes)"),
+        ]
+        for n in (300, 600, 1200):
+            if n <= len(files):
+                t, mem = timed(check([subset(files, n, tmp)], "--jobs", "1", "--no-cache"))
+                rows.append((f"scaling: {n} files, --jobs 1", f"{t:.1f} s ({t / n * 1000:.0f} ms/file), {mem} MB peak"))
+        big = max(files[:200], key=lambda f: f.stat().st_size)
+        t1, _ = timed(check([repeated_article(big, 1, tmp)], "--jobs", "1", "--no-cache", "--no-siblings"))
+        t10, _ = timed(check([repeated_article(big, 10, tmp)], "--jobs", "1", "--no-cache", "--no-siblings"))
+        rows.append((f"one article ({big.name}) ×1 vs its body ×10",
+                     f"{t1:.2f} s vs {t10:.2f} s: {t10 / t1:.1f}× the time for 10× the text"))
+        pairs = pair_times(corpus)
+        rows.append((f"cross-rendering comparison, {len(pairs)} pairs",
+                     f"median {statistics.median(pairs) * 1000:.0f} ms, worst {max(pairs) * 1000:.0f} ms per pair"))
+        small = ROOT / "tests" / "cases" / "LC401" / "fail" / "markdown.md"
+        starts = sorted(timed(check([small], "--jobs", "1", "--no-cache"))[0] for _ in range(5))
+        rows.append(("start-up: `lintcase check` on one small file", f"median {starts[2]:.2f} s of 5 runs"))
+        cache = tmp / "cache"
+        cold, _ = timed(check([jats], "--jobs", "1", "--cache-dir", str(cache)))
+        warm, _ = timed(check([jats], "--jobs", "1", "--cache-dir", str(cache)))
+        rows.append(("cache: cold run vs re-run with nothing changed",
+                     f"{cold:.1f} s vs {warm:.2f} s: {cold / warm:.0f}× faster"))
+    write(rows)
+
+
+def write(rows: list[tuple[str, str]]) -> None:
+    lines = ["# Performance", "",
+             f"Measured by `python bench/run.py` on {time.strftime('%Y-%m-%d')}, "
+             f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}. One run, all figures side "
+             "by side; wall-clock seconds of separate processes.", "",
+             "| measurement | result |", "| --- | --- |"]
+    lines += [f"| {a} | {b} |" for a, b in rows]
+    text = "\n".join(lines) + "\n"
+    out = ROOT / "docs" / "performance.md"
+    old = out.read_text() if out.exists() else ""
+    notes = old[old.index("\n## Notes"):] if "\n## Notes" in old else ""
+    out.write_text(text + notes)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

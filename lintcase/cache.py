@@ -1,0 +1,50 @@
+"""A small content-addressed store of pickled results under one folder.
+
+Keys are hashes of everything that decides a result: the inputs' bytes, the rule set and the
+code of lintcase itself (so a developer's edit never serves a stale result). Writes go through a
+temporary file and a rename, so an interrupted run leaves no half-written entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from . import __version__
+
+_CODE: list[bytes] = []
+
+
+def code_hash() -> bytes:
+    """Hash of lintcase's own code and data files (computed once per process)."""
+    if not _CODE:
+        h = hashlib.sha256(__version__.encode())
+        root = Path(__file__).parent
+        for p in sorted(root.rglob("*")):
+            if p.suffix in (".py", ".yaml", ".json") and "__pycache__" not in p.parts:
+                h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes())
+        _CODE.append(h.digest())
+    return _CODE[0]
+
+
+def get(folder: Path | None, key: str):
+    if folder is None:
+        return None
+    try:
+        return pickle.loads((folder / key[:2] / key).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError):
+        return None
+
+
+def put(folder: Path | None, key: str, value) -> None:
+    if folder is None:
+        return
+    path = folder / key[:2] / key
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
