@@ -103,7 +103,7 @@ def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     findings, rule_errors = engine.run(articles, list(opts.rules))
     findings = [f for f in findings if not _ignored(f, opts.ignores)]
     findings, unused = suppress.apply(findings, renderings)
-    findings += [_unused(r) for r in unused]
+    findings += [_unused(r) for r in unused if _ran(r.codes, opts.rules)]
     return Result(findings, errors + rule_errors, [light(a) for a in articles], 0)
 
 
@@ -115,6 +115,12 @@ def _ignored(f: Finding, ignores) -> bool:
                                                 for c in codes):
             return True
     return False
+
+
+def _ran(codes: tuple[str, ...], rules) -> bool:
+    """Whether a suppression names a rule of this run: one for a rule that was not run is
+    naturally unused, and saying so would be noise."""
+    return not codes or any(r.code.startswith(c.upper()) or r.name == c for c in codes for r in rules)
 
 
 def _unused(region: suppress.Region) -> Finding:

@@ -29,6 +29,7 @@ _ENUM = re.compile(r"\d{1,3}[.)]\s+")
 _LETTERED = re.compile(r"[^\W\d_](?:[^a-z]*?[^\W\d_]){2}")
 _BARE_PAGE = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
 _WEB_LINES = re.compile(alternation(_V["web_lines"]), re.I)
+_COMMENT_LINE = re.compile(r"\s*<!--.*?-->\s*")
 _WEB_SECTIONS = re.compile(alternation(_V["web_sections"]), re.I)
 _REF_HEADING = re.compile(r"(?:#+\s*)?(?:\d{1,2}\.?\s+)?" + alternation(_V["reference_headings"])
                           + r"\s*:?", re.I)
@@ -91,6 +92,8 @@ def _read(source: Source, kind: str) -> Rendering:
     keep = _furniture(lines) if paged else [True] * len(lines)
     if kind == "text":
         keep = [k and not _WEB_LINES.fullmatch(ln.text) for k, ln in zip(keep, lines)]
+    # a line that is only an HTML comment (a lintcase directive, say) is not content
+    keep = [k and not _COMMENT_LINE.fullmatch(ln.text) for k, ln in zip(keep, lines)]
     r = _ref_heading(lines, keep)
     body_lines = lines[:r] if r is not None else lines
     drafts = _attach_caption_text(_drafts(body_lines, keep, md))

@@ -1,0 +1,76 @@
+"""The pipeline over many files: output independent of --jobs and of chunking, and a cache
+that re-checks exactly what changed."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from conftest import CORPUS, PDF_SEED, SEEDS, XML_SEED, needs_corpus, run
+from lintcase import runner
+from lintcase.rules import default_rule_dirs, load_rules
+
+
+def check(*args):
+    code, out = run("check", *args, "--format", "json")
+    return json.loads(out)
+
+
+@needs_corpus
+def test_jobs_do_not_change_the_output():
+    pairs = [p / "article.xml" for p in sorted((CORPUS / "pairs").iterdir())[2:5]]  # + siblings
+    jats = sorted((CORPUS / "jats").glob("*.xml"))[:12]
+    paths = [*pairs, *jats]
+    one = check(*paths, "--jobs", "1", "--no-cache")
+    two = check(*paths, "--jobs", "2", "--no-cache")
+    assert one == two
+    assert one["summary"]["articles"] == 15 and one["findings"]
+
+
+def test_an_article_split_across_chunks_is_checked_whole(monkeypatch):
+    monkeypatch.setattr(runner, "CHUNK", 1)  # every file its own chunk
+    rules = tuple(load_rules(default_rule_dirs()))
+    result = runner.run([str(SEEDS)], runner.Options(rules=rules, jobs=1))
+    by_rule = {f.rule: f for f in result.findings}
+    assert {"LC101", "LC201", "LC202"} <= set(by_rule)
+    assert {loc.rendering for loc in by_rule["LC201"].locations} == {"jats", "pdftext"}
+    assert len(result.articles) == 2
+
+
+@pytest.fixture
+def article(tmp_path):
+    d = tmp_path / "a"
+    d.mkdir()
+    shutil.copy(XML_SEED, d / "article.xml")
+    shutil.copy(PDF_SEED, d / "article.txt")
+    return d
+
+
+def test_cache_serves_unchanged_and_rechecks_changed(article, tmp_path):
+    cache = tmp_path / "cache"
+    first = check(article, "--cache-dir", cache, "--jobs", "1")
+    entries = {p.name for p in cache.rglob("*") if p.is_file()}
+    again = check(article, "--cache-dir", cache, "--jobs", "1")
+    assert again == first
+    assert {p.name for p in cache.rglob("*") if p.is_file()} == entries  # nothing recomputed
+    xml = article / "article.xml"
+    xml.write_text(xml.read_text().replace("<p>For Breast", "<p>Breast"))
+    fixed = check(article, "--cache-dir", cache, "--jobs", "1")
+    assert "LC101" not in {f["rule"] for f in fixed["findings"]}
+    assert len({p.name for p in cache.rglob("*") if p.is_file()}) == len(entries) + 1
+
+
+def test_a_changed_rule_invalidates_the_cache(article, tmp_path):
+    cache = tmp_path / "cache"
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    rule = (SEEDS.parent / "rules" / "LC401-doubled-word.yaml").read_text()
+    rule = rule.replace("LC401", "LC490").replace("doubled-word", "armor-word")
+    rule = rule[:rule.index("  regex:")] + "  regex: '\\barmour\\b'\n" + rule[rule.index("message:"):]
+    (rules / "LC490-armor-word.yaml").write_text(rule)
+    before = check(article, "--cache-dir", cache, "--rules", rules, "--select", "LC490")
+    assert before["findings"] == []
+    (rules / "LC490-armor-word.yaml").write_text(rule.replace("armour", "armor"))
+    after = check(article, "--cache-dir", cache, "--rules", rules, "--select", "LC490")
+    assert after["findings"] and after["findings"][0]["rule"] == "LC490"

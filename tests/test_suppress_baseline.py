@@ -1,0 +1,132 @@
+"""Inline suppressions (disable, disable-file, enable; unused ones reported) and baselines
+(accepted findings hidden by fingerprint, surviving edits elsewhere; stale entries reported)."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import PDF_SEED, XML_SEED, run
+from lintcase.cli import main
+
+INTRO = "<p>For Breast cancer ranks"
+CASE = '<sec id="s2">'
+
+
+@pytest.fixture
+def article(tmp_path):
+    d = tmp_path / "a"
+    d.mkdir()
+    shutil.copy(XML_SEED, d / "article.xml")
+    shutil.copy(PDF_SEED, d / "article.txt")
+    return d
+
+
+def edit_xml(article, old, new):
+    xml = article / "article.xml"
+    text = xml.read_text(encoding="utf-8")
+    assert old in text
+    xml.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def findings(article, *args):
+    code, out = run("check", article, "--no-cache", "--format", "json",
+                    "--select", "LC101", "--select", "LC201", "--select", "LC202", *args)
+    return code, json.loads(out)["findings"]
+
+
+def rules(fs):
+    return sorted(f["rule"] for f in fs)
+
+
+def test_disable_next_block(article):
+    edit_xml(article, INTRO, "<!-- lintcase: disable=LC101 -->" + INTRO)
+    _, fs = findings(article)
+    assert rules(fs) == ["LC201", "LC202"]
+
+
+def test_disable_by_name_and_without_codes(article):
+    edit_xml(article, INTRO, "<!-- lintcase: disable -->" + INTRO)
+    assert "LC101" not in rules(findings(article)[1])
+    edit_xml(article, "lintcase: disable -->", "lintcase: disable=renderings-say-the-same -->")
+    assert "LC101" not in rules(findings(article)[1])
+
+
+def test_disable_only_covers_the_next_block(article):
+    # before the case section: the intro paragraph keeps its LC101 finding
+    edit_xml(article, CASE, "<!-- lintcase: disable=LC101 -->" + CASE)
+    _, fs = findings(article)
+    assert "LC101" in rules(fs)
+
+
+def test_unused_suppression_is_reported(article):
+    edit_xml(article, CASE, "<!-- lintcase: disable=LC101 -->" + CASE)
+    code, out = run("check", article, "--no-cache", "--format", "json")
+    unused = [f for f in json.loads(out)["findings"] if f["rule"] == "LC902"]
+    assert len(unused) == 1 and "LC101" in unused[0]["message"]
+    assert unused[0]["locations"][0]["path"].endswith("article.xml")
+
+
+def test_disable_file_and_enable(article):
+    edit_xml(article, "<front>", "<!-- lintcase: disable-file=LC2 --><front>")
+    assert rules(findings(article)[1]) == ["LC101"]
+    # a finding is suppressed when any of its places is: LC201/LC202 also point at the abstract
+
+
+def test_enable_ends_a_disable_file(article):
+    edit_xml(article, "<front>", "<!-- lintcase: disable-file=LC101 --><front>")
+    assert rules(findings(article)[1]) == ["LC201", "LC202"]
+    edit_xml(article, "<body>", "<!-- lintcase: enable=LC101 --><body>")
+    # the region before the body now suppresses nothing, and says so
+    assert rules(findings(article)[1]) == ["LC101", "LC201", "LC202", "LC902"]
+
+
+def test_unused_suppression_of_a_rule_not_run_is_not_reported(article):
+    edit_xml(article, CASE, "<!-- lintcase: disable=LC401 -->" + CASE)
+    assert "LC902" not in rules(findings(article)[1])  # LC401 was not selected
+
+
+def test_suppression_in_markdown(tmp_path):
+    md = tmp_path / "note.md"
+    md.write_text("# Notes\n\n<!-- lintcase: disable=LC401 -->\nThe the tumour.\n\nThis is a a slip.\n")
+    code, out = run("check", md, "--no-cache", "--format", "json", "--select", "LC401")
+    found = json.loads(out)["findings"]
+    assert [f["fields"]["match"] for f in found] == ["a a"]
+
+
+def test_baseline_hides_known_and_shows_new(article, tmp_path):
+    base = tmp_path / "baseline.json"
+    code, _ = run("check", article, "--no-cache", "--write-baseline", base)
+    entries = json.loads(base.read_text())["findings"]
+    assert {e["rule"] for e in entries} >= {"LC101", "LC201", "LC202"}
+    code, fs = findings(article, "--baseline", str(base))
+    assert fs == [] and code == 0
+    # a new defect is reported; the accepted ones stay hidden
+    edit_xml(article, "estrogen receptor (ER) at 90%", "estrogen receptor (ER) at 95%")
+    code, fs = findings(article, "--baseline", str(base))
+    assert rules(fs) == ["LC101"] and "95" in fs[0]["message"] and code == 1
+
+
+def test_baseline_survives_an_edit_above(article, tmp_path):
+    base = tmp_path / "baseline.json"
+    run("check", article, "--no-cache", "--write-baseline", base)
+    # lines move: a new paragraph above every finding, same in both renderings
+    edit_xml(article, "<body>", "<body>\n\n\n")
+    code, fs = findings(article, "--baseline", str(base))
+    assert fs == []
+
+
+def test_stale_baseline_entries_are_reported(article, tmp_path):
+    base = tmp_path / "baseline.json"
+    run("check", article, "--no-cache", "--write-baseline", base)
+    edit_xml(article, INTRO, "<p>Breast cancer ranks")  # the stray word is fixed
+    result = CliRunner().invoke(main, ["check", str(article), "--no-cache", "--baseline", str(base)])
+    assert "stale entry" in result.stderr and "LC101" in result.stderr
+
+
+def test_bad_baseline_exits_2(article, tmp_path):
+    base = tmp_path / "baseline.json"
+    base.write_text("{not json")
+    assert run("check", article, "--no-cache", "--baseline", base)[0] == 2
