@@ -39,12 +39,30 @@ def collect(paths: list[str], siblings: bool = True) -> tuple[Inputs, list[Input
             files[p] = None
             named.add(p)
             if siblings:
-                for f in sorted(p.parent.iterdir()):
-                    if f.is_file() and f.suffix.lower() in CANDIDATE_SUFFIXES:
-                        files.setdefault(f, None)
+                for f in _siblings(p):
+                    files.setdefault(f, None)
         else:
             errors.append(InputError(str(p), 0, 0, "no such file or directory", "LC901"))
     return Inputs(sorted(files), named), errors
+
+
+SMALL_FOLDER = 12  # a folder holding one article's renderings is small
+
+
+def _siblings(path: Path) -> list[Path]:
+    """Files that may be other renderings of the same article as `path`.
+
+    In a small folder (an article's folder), every rendering-like file; in a large one (an
+    archive of many articles side by side), only files sharing the name's stem
+    ("PMC123.xml" and "PMC123.pdf.txt"), so one changed file does not make lintcase read the
+    whole archive.
+    """
+    candidates = [f for f in sorted(path.parent.iterdir())
+                  if f.is_file() and f.suffix.lower() in CANDIDATE_SUFFIXES]
+    if len(candidates) <= SMALL_FOLDER:
+        return candidates
+    stem = path.name.split(".", 1)[0]
+    return [f for f in candidates if f.name.split(".", 1)[0] == stem]
 
 
 def _walk(folder: Path):

@@ -74,3 +74,17 @@ def test_a_changed_rule_invalidates_the_cache(article, tmp_path):
     (rules / "LC490-armor-word.yaml").write_text(rule.replace("armour", "armor"))
     after = check(article, "--cache-dir", cache, "--rules", rules, "--select", "LC490")
     assert after["findings"] and after["findings"][0]["rule"] == "LC490"
+
+
+def test_siblings_in_an_archive_folder_share_the_stem(tmp_path):
+    """In a folder of many articles, one named file brings only the files sharing its stem."""
+    case = SEEDS.parent / "tests" / "cases" / "LC101" / "fail" / "seed-intro"
+    for i in range(14):
+        shutil.copy(SEEDS.parent / "tests" / "cases" / "LC401" / "fail" / "jats-paragraph.xml",
+                    tmp_path / f"other{i}.xml")
+    shutil.copy(case / "article.xml", tmp_path / "seed.xml")
+    shutil.copy(case / "article.txt", tmp_path / "seed.pdf.txt")
+    doc = check(tmp_path / "seed.xml", "--no-cache", "--select", "LC101")
+    assert [sorted(r["path"].rsplit("/", 1)[-1] for r in a["renderings"]) for a in doc["articles"]] \
+        == [["seed.pdf.txt", "seed.xml"]]
+    assert [f["rule"] for f in doc["findings"]] == ["LC101"]
