@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__, baseline, config, engine, runner
+from . import __version__, baseline, cache, config, engine, ruledocs, ruletest, runner
 from .formatters import NAMES, Report, formatter
-from .rules import RuleError, default_rule_dirs, load_rules_cached
+from .rules import RuleError, default_rule_dirs, load_rules, load_rules_cached
 
 
 class UsageError(click.UsageError):
@@ -58,13 +58,14 @@ def main():
               help="Worker processes (default: the number of CPUs).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the result cache.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
-              help="Where cached results live (default: .lintcase-cache in the current folder).")
+              help="Where cached results live (default: $XDG_CACHE_HOME/lintcase or ~/.cache/lintcase).")
 @click.option("--no-siblings", is_flag=True, help="Do not read other renderings beside named files.")
 def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max_warnings,
           baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings):
     """Check the articles in PATHS (files or folders)."""
     cfg = _config(config_path, paths)
-    cache_at = None if no_cache or cfg.get("cache") is False else Path(cache_dir or ".lintcase-cache")
+    cache_at = None if no_cache or cfg.get("cache") is False else \
+        Path(cache_dir) if cache_dir else cache.default_folder()
     rules = _configured_rules(cfg, rule_dirs, select, ignore, cache_at)
     opts = runner.Options(
         rules=tuple(rules), siblings=not no_siblings,
@@ -155,17 +156,41 @@ def exit_code(report: Report, fail_on: str, max_warnings: int | None = None) -> 
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.lintcase-tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Write through a unique temporary file and a rename: an interrupted run leaves the old
+    file whole and no temporary file behind."""
+    cache.write_atomic(path, text.encode("utf-8"))
 
 
 @main.command("rules")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False))
-def list_rules(rule_dirs):
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              help="markdown: the full catalogue, as in docs/rules.md.")
+def list_rules(rule_dirs, fmt):
     """List the rules: code, name, severity, summary."""
-    for r in _rules(rule_dirs):
+    rules = _rules(rule_dirs)
+    if fmt == "markdown":
+        click.echo(ruledocs.catalogue(rules), nl=False)
+        return
+    for r in rules:
         click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
+
+
+@main.command("test")
+@click.argument("rules_dir", type=click.Path(file_okay=False, exists=True))
+def test_rules(rules_dir):
+    """Run the examples (and cases/ fixtures) of the rules in RULES_DIR."""
+    try:
+        rules = load_rules([Path(rules_dir)])
+    except RuleError as e:
+        click.echo(f"lintcase: invalid rule: {e}", err=True)
+        sys.exit(2)
+    outcomes = ruletest.run_pack(rules, Path(rules_dir))
+    for o in outcomes:
+        mark = "ok  " if o.ok else "FAIL"
+        click.echo(f"{mark} {o.rule} {o.expect:<4} {o.case}: {o.detail}")
+    failed = sum(not o.ok for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} passed, {failed} failed")
+    sys.exit(1 if failed or not outcomes else 0)
 
 
 @main.command()
@@ -176,9 +201,7 @@ def explain(rule, rule_dirs):
     found = [r for r in _rules(rule_dirs) if rule.upper() == r.code or rule == r.name]
     if not found:
         raise UsageError(f"no rule named {rule!r}; see `lintcase rules`")
-    r = found[0]
-    click.echo(f"{r.code} {r.name} ({r.severity}, check: {r.check})\n\n"
-               f"## What it does\n{r.summary}\n\n## Why it matters\n{r.rationale.strip()}\n")
+    click.echo(ruledocs.explain(found[0]), nl=False)
 
 
 if __name__ == "__main__":

@@ -13,14 +13,28 @@ from .model import Article, Finding, InputError
 from .rules import Rule
 
 
+MAX_TIMEOUTS = 3
+
+
 def run(articles: list[Article], rules: list[Rule]) -> tuple[list[Finding], list[InputError]]:
     findings: list[Finding] = []
     errors: list[InputError] = []
+    timeouts: dict[str, int] = {}
     for article in articles:
         for rule in rules:
+            if timeouts.get(rule.code, 0) >= MAX_TIMEOUTS:
+                continue
             try:
                 for hit in rule.kind.run(article, rule.options):
                     findings.append(finding(rule, article, hit))
+            except TimeoutError as e:
+                # a pattern that backtracks: stop paying for it after a few articles
+                timeouts[rule.code] = timeouts.get(rule.code, 0) + 1
+                note = (f"; rule {rule.code} switched off for the rest of this run"
+                        if timeouts[rule.code] == MAX_TIMEOUTS else "")
+                errors.append(InputError(article.renderings[0].path, 0, 0,
+                                         f"rule {rule.code} ({rule.name}) timed out on this "
+                                         f"article: TimeoutError: {e}{note}", "LC900"))
             except Exception as e:  # noqa: BLE001 - one broken check must not stop the run
                 where = traceback.extract_tb(e.__traceback__)[-1]
                 errors.append(InputError(

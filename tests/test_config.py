@@ -104,15 +104,15 @@ def test_format_key(project):
     assert json.loads(out)["version"] == "2.1.0"
 
 
-def test_jobs_and_cache_keys(project, monkeypatch):
-    monkeypatch.chdir(project)
+def test_jobs_and_cache_keys(project, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     yaml_config(project, "jobs: 2\ncache: false\n")
-    code, out = run("check", "articles", "--format", "json", "--select", "LC1")
+    code, out = run("check", project / "articles", "--format", "json", "--select", "LC1")
     assert [f["rule"] for f in json.loads(out)["findings"]] == ["LC101"]
-    assert not (project / ".lintcase-cache").exists()
+    assert not (tmp_path / "xdg").exists()
     yaml_config(project, "jobs: 2\n")
-    code, out = run("check", "articles", "--format", "json", "--select", "LC1")
-    assert (project / ".lintcase-cache").is_dir()
+    code, out = run("check", project / "articles", "--format", "json", "--select", "LC1")
+    assert (tmp_path / "xdg" / "lintcase").is_dir()  # outside the checked tree
 
 
 @pytest.mark.parametrize("text,expected", [

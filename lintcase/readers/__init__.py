@@ -21,8 +21,16 @@ class ReadError(Exception):
 
 
 _XML_DECL_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([A-Za-z0-9._-]+)["\']')
+# UTF-16 without a byte-order mark, recognised by its first characters "<?" (XML 1.0, Appendix F)
+_UTF16_XML_START = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
+# Larger files are no article (the largest of 1,200 real JATS articles is 3.3 MB); refusing them
+# before reading keeps memory bounded on a hostile or mistaken input.
+MAX_BYTES = 20 * 2**20
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+_WIDE_STARTS = tuple(b for b, enc in _BOMS if enc != "utf-8") + tuple(s for s, _ in _UTF16_XML_START)
 
 
 def decode(path: str, data: bytes) -> str:
@@ -36,14 +44,28 @@ def decode(path: str, data: bytes) -> str:
             encoding = enc
             break
     else:
-        if b"\x00" in data:  # UTF-16/32 always carry a BOM here; a NUL otherwise means binary
-            i = data.index(b"\x00")
-            line = data.count(b"\n", 0, i) + 1
-            raise ReadError(path, "contains NUL bytes: a binary file, not a rendering", line,
-                            i - (data.rfind(b"\n", 0, i) + 1) + 1)
-        m = _XML_DECL_ENCODING.match(data.lstrip()[:200])
-        if m:
-            encoding = m.group(1).decode("ascii").lower()
+        for start, enc in _UTF16_XML_START:
+            if data.startswith(start):
+                encoding = enc
+                break
+        else:
+            if b"\x00" in data:  # UTF-16/32 carry a BOM or start "<?"; a NUL otherwise: binary
+                i = data.index(b"\x00")
+                line = data.count(b"\n", 0, i) + 1
+                head = data[:400]
+                half = len(head) // 2
+                wide = half and max(head[0::2].count(0), head[1::2].count(0)) >= 0.9 * half
+                reason = ("contains NUL bytes: UTF-16 without a byte-order mark? save it as UTF-8"
+                          if wide else "contains NUL bytes: a binary file, not a rendering")
+                raise ReadError(path, reason, line, i - (data.rfind(b"\n", 0, i) + 1) + 1)
+            m = _XML_DECL_ENCODING.match(data.lstrip()[:200])
+            if m:
+                encoding = m.group(1).decode("ascii").lower()
+                if encoding.replace("-", "").replace("_", "").startswith(("utf16", "utf32", "ucs")):
+                    # the declaration was readable as ASCII, so the bytes are not UTF-16/32
+                    raise ReadError(path, f"declares encoding {encoding!r} but is not encoded "
+                                          "that way (no byte-order mark, no NUL bytes)", 1,
+                                    data.lstrip().index(m.group(1)) + 1)
     try:
         text = data.decode(encoding)
     except LookupError:
@@ -78,18 +100,26 @@ def read(path: str | Path) -> Rendering:
     """Read one file into a Rendering, or raise ReadError."""
     path = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(path, f"file is {size / 2**20:.1f} MB, larger than any article: "
+                                  f"lintcase reads renderings up to {MAX_BYTES // 2**20} MB")
         data = Path(path).read_bytes()
     except OSError as e:
         raise ReadError(path, f"cannot open: {e.strerror or e}")
     if not data.strip():
         raise ReadError(path, "empty file", 1, 1)
-    kind = sniff(data)
+    wide = data.startswith(_WIDE_STARTS)
+    # sniff UTF-16/32 on its UTF-8 form: the byte patterns below are ASCII
+    kind = sniff(decode(path, data).encode("utf-8", "surrogatepass") if wide else data)
     if kind == "pdf":
         raise ReadError(path, "a PDF file: install the PDF extra (pip install 'lintcase[pdf]') "
                               "or check the text extracted from it")
     if kind == "xml":
         raise ReadError(path, "XML, but not a JATS/NLM article (no <article> element)", 1, 1)
     text = decode(path, data)
+    if not text.strip():  # only a byte-order mark, or white space in UTF-16
+        raise ReadError(path, "empty file", 1, 1)
     source = Source(path, text)
     if kind == "jats":
         from .jats import read_jats

@@ -18,6 +18,17 @@ NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 
 
 def read_jats(source: Source, data: bytes | None = None) -> Rendering:
+    """The article in a JATS/NLM XML file; raises only ReadError."""
+    from . import ReadError
+    try:
+        return _read(source)
+    except ReadError:
+        raise
+    except (Exception, RecursionError) as e:  # noqa: BLE001 - bad input ends as a ReadError
+        raise ReadError(source.path, f"cannot read the JATS XML: {type(e).__name__}: {e}")
+
+
+def _read(source: Source) -> Rendering:
     root = parse(source)
     article = next(root.iter("article"), None)
     if article is None:
