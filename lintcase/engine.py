@@ -60,6 +60,9 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 def select(rules: list[Rule], select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
     """Keep rules named by code, name or code prefix (LC2 = the 2xx family) in select, minus ignore."""
+    select = [k.strip() for key in select or () for k in key.split(",") if k.strip()]
+    ignore = [k.strip() for key in ignore or () for k in key.split(",") if k.strip()]
+
     def named(rule: Rule, keys) -> bool:
         return any(rule.code.startswith(k.upper()) or rule.name == k or k in rule.groups
                    for k in keys)

@@ -21,7 +21,7 @@ class Hit:
     evidence: str = ""  # normalised words that identify the problem (for fingerprints)
 
 
-KIND_NAMES = ("align", "agree", "exclusive", "pattern")
+KIND_NAMES = ("align", "agree", "exclusive", "pattern", "define")
 
 
 def load(kind: str):

@@ -10,7 +10,9 @@ from ..facts import durations
 from ..model import Article
 from .slots import SLOT_OPTIONS, disagreement, slot_facts
 
-COMPARE = {"duration": (durations.same_duration, durations.show)}
+COMPARE = {"duration": (durations.same_duration, durations.show),
+           "age": (durations.same_duration, durations.show),
+           "sex": (lambda a, b: a == b, str)}
 
 FIELDS = ("slot", "value", "place", "others", "other", "other_place")
 

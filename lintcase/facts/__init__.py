@@ -7,12 +7,18 @@ durations cost one extraction.
 from __future__ import annotations
 
 from ..model import Fact, Rendering
-from . import durations, terms, words
+from . import abbreviations, dates, durations, patient, quantities, terms, words
 
 EXTRACTORS = {
     "duration": durations.extract,
     "term": terms.extract,
     "words": words.words,
+    "date": dates.extract,
+    "relative": dates.relative,
+    "age": patient.age,
+    "sex": patient.sex,
+    "quantity": quantities.extract,
+    "abbreviation": abbreviations.extract,
 }
 
 _cache: dict[tuple[int, str], tuple[Rendering, list[Fact]]] = {}

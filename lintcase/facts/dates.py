@@ -36,17 +36,18 @@ DATE = re.compile(
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MON}),?\s+(?P<y2>{_YEAR})"        # 21 February 2022
     rf"|(?P<m3>{_MON})(?:\s+of)?,?\s+(?P<y3>{_YEAR})"               # March 2022, May of 2019
     rf"|(?P<y4>{_YEAR})-(?P<m4>0[1-9]|1[0-2])-(?P<d4>0[1-9]|[12]\d|3[01])"  # 2022-02-21
-    rf"|(?<=\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Bb]efore|[Aa]fter|"
+    rf"|(?:[Ii]n|[Ss]ince|[Ff]rom|[Uu]ntil|[Tt]ill|[Bb]y|[Dd]uring|[Bb]efore|[Aa]fter|"
     rf"[Ee]arly|[Ll]ate|[Mm]id|[Bb]etween|[Tt]hrough|[Yy]ear|[Ss]ummer|[Ww]inter|[Ss]pring|"
-    rf"[Aa]utumn|[Ff]all)[\s-])(?P<y5>{_YEAR})"                        # in 2013
+    rf"[Aa]utumn|[Ff]all)[\s-](?P<y5>{_YEAR})"                        # in 2013
     rf")(?![\w-])" + _NOT_AFTER)
 
 # Words that anchor a relative expression: "4 months after surgery", "two weeks later".
 _ANCHOR_AFTER = re.compile(
-    r"^\s+(?P<rel>later|earlier|afterwards?|before|after|prior to|following|post-?|since|from|"
-    r"into)\b(?P<what>(?:\s+(?!(?:and|but|when|which|that|with|she|he|they|we)\b)[\w-]+){0,3})")
+    r"\s+(?P<rel>later|earlier|afterwards?|before|after|prior to|following|post-?|since|from|"
+    r"into)\b(?P<what>(?:\s+(?!(?:and|but|when|which|that|with|she|he|they|we)\b)[\w-]+){0,4})")
+_STOPS_AT_END = re.compile(r"(?:\s+(?:of|the|a|an|her|his|their|in|on|at|to|for|was|were))+$")
 _ANCHOR_BEFORE = re.compile(r"\b(?P<rel>[Aa]fter|[Ww]ithin|[Bb]efore)\s+$")
-_OF = re.compile(r"^\s+of\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[,.;)]|\s+(?:and|with|the|"
+_OF = re.compile(r"\s+of\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[,.;)]|\s+(?:and|with|the|"
                  r"she|he|we|a|an|her|his|was|were|had|showed|revealed)\b|$)")
 
 
@@ -56,7 +57,8 @@ def extract(rendering: Rendering) -> list[Fact]:
         for m in DATE.finditer(block.text.text):
             value = date_value(m)
             if value:
-                out.append(make_fact(rendering, block, starts, "date", value, m.start(), m.end()))
+                start = m.start("y5") if m.group("y5") else m.start()
+                out.append(make_fact(rendering, block, starts, "date", value, start, m.end()))
     return out
 
 
@@ -102,9 +104,9 @@ def _anchor(text: str, start: int, end: int) -> tuple[str, int]:
     after = _ANCHOR_AFTER.match(text, end)
     if after and not before:
         rel = after.group("rel").lower()
-        what = after.group("what").strip()
+        what = _STOPS_AT_END.sub("", after.group("what"))
         if rel in ("later", "earlier", "afterward", "afterwards"):
             return rel, after.start("rel") + len(rel)
-        if what:
-            return f"{rel} {what}", after.end()
+        if what.strip():
+            return f"{rel} {what.strip()}", after.start("what") + len(what)
     return "", end
