@@ -5,6 +5,7 @@ errors only when nothing at all could be checked).
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__, baseline, cache, config, engine, ruledocs, ruletest, runner
+from .facts import terms
 from .formatters import NAMES, Report, formatter
 from .rules import RuleError, default_rule_dirs, load_rules, load_rules_cached
 
@@ -60,8 +62,12 @@ def main():
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="Where cached results live (default: $XDG_CACHE_HOME/lintcase or ~/.cache/lintcase).")
 @click.option("--no-siblings", is_flag=True, help="Do not read other renderings beside named files.")
+@click.option("--vocab", multiple=True, type=click.Path(file_okay=False, exists=True),
+              help="An extra folder of vocabulary files for `exclusive` rules (repeatable).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar on the terminal.")
 def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max_warnings,
-          baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings):
+          baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings, vocab,
+          quiet):
     """Check the articles in PATHS (files or folders)."""
     cfg = _config(config_path, paths)
     cache_at = None if no_cache or cfg.get("cache") is False else \
@@ -72,8 +78,11 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
         jobs=jobs or cfg.get("jobs") or os.cpu_count() or 1,
         cache_dir=cache_at,
         ignores=tuple((str(cfg.relative(".")), glob, tuple(codes))
-                      for glob, codes in cfg.get("per-path-ignores", {}).items()))
-    result = runner.run(list(paths), opts)
+                      for glob, codes in cfg.get("per-path-ignores", {}).items()),
+        vocab=tuple(str(cfg.relative(v)) for v in cfg.get("vocab", [])) + tuple(vocab)
+        + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rule_dirs), cfg))
+    with _progress(quiet) as progress:
+        result = runner.run(list(paths), opts, progress)
     findings, notes = _baseline(result.findings, baseline or _cfg_path(cfg, "baseline"), write_baseline)
     report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
                     __version__, rules=tuple(rules))
@@ -88,6 +97,34 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
     zero = exit_zero if exit_zero is not None else cfg.get("exit-zero", False)
     limit = max_warnings if max_warnings is not None else cfg.get("max-warnings")
     sys.exit(exit_code(report, "never" if zero else fail, limit))
+
+
+def _pack_vocab(rule_dirs, cfg: config.Config) -> tuple[str, ...]:
+    """A rule pack's own vocabularies: the `vocab/` folder beside its rule files."""
+    found = (cfg.relative(d) / "vocab" for d in rule_dirs)
+    return tuple(str(v) for v in found if v.is_dir())
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool):
+    """A progress bar on stderr, only when a person is watching it (a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    state = {}
+
+    def update(done: int, total: int) -> None:
+        if "bar" not in state and total > 1:
+            state["bar"] = click.progressbar(length=total, label="checking", file=sys.stderr)
+            state["bar"].__enter__()
+        if "bar" in state:
+            state["bar"].update(done - state.get("done", 0))
+            state["done"] = done
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
 
 
 def _config(config_path, paths) -> config.Config:
@@ -184,6 +221,8 @@ def test_rules(rules_dir):
     except RuleError as e:
         click.echo(f"lintcase: invalid rule: {e}", err=True)
         sys.exit(2)
+    if (Path(rules_dir) / "vocab").is_dir():
+        terms.add_folder(Path(rules_dir) / "vocab")
     outcomes = ruletest.run_pack(rules, Path(rules_dir))
     for o in outcomes:
         mark = "ok  " if o.ok else "FAIL"

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache, discover, engine, suppress
+from . import facts
+from .facts import terms
 from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder, Location
 from .rules import Rule
 
@@ -32,6 +34,7 @@ class Options:
     jobs: int = 1
     cache_dir: Path | None = None
     ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (base dir, glob, codes)
+    vocab: tuple[str, ...] = ()  # extra vocabulary folders (facts/vocab/*.yaml format)
 
 
 @dataclass
@@ -42,11 +45,16 @@ class Result:
     files: int = 0
 
 
-def run(paths: list[str], opts: Options) -> Result:
+def run(paths: list[str], opts: Options, progress=None) -> Result:
+    """Check the files under `paths`; `progress(done, total)` is told of each finished chunk."""
     inputs, errors = discover.collect(paths, siblings=opts.siblings)
     named = {str(p) for p in inputs.named}
     chunks = _chunks([str(f) for f in inputs.files])
-    results = _map(chunks, named, opts)
+    results = []
+    for r in _map(chunks, named, opts):
+        results.append(r)
+        if progress:
+            progress(len(results), len(chunks))
     total = Result(errors=list(errors), files=len(named))
     seen: dict[str, int] = {}
     for r in results:
@@ -76,13 +84,16 @@ def _chunks(files: list[str]) -> list[list[str]]:
     return [group[i:i + CHUNK] for group in by_folder.values() for i in range(0, len(group), CHUNK)]
 
 
-def _map(chunks: list[list[str]], named: set[str], opts: Options) -> list[Result]:
+def _map(chunks: list[list[str]], named: set[str], opts: Options):
+    """Chunk results in chunk order (a generator, so progress can be shown as they come)."""
     if opts.jobs <= 1 or len(chunks) <= 1:
-        return [cached_chunk(c, named, opts) for c in chunks]
+        for c in chunks:
+            yield cached_chunk(c, named, opts)
+        return
     with ProcessPoolExecutor(max_workers=opts.jobs) as pool:
         size = max(1, len(chunks) // (opts.jobs * 8))
-        return list(pool.map(cached_chunk, chunks, [named] * len(chunks), [opts] * len(chunks),
-                             chunksize=size))
+        yield from pool.map(cached_chunk, chunks, [named] * len(chunks), [opts] * len(chunks),
+                            chunksize=size)
 
 
 def cached_chunk(files: list[str], named: set[str], opts: Options) -> Result:
@@ -97,10 +108,13 @@ def cached_chunk(files: list[str], named: set[str], opts: Options) -> Result:
 
 
 def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
+    for folder in opts.vocab:  # in a worker process too
+        terms.add_folder(folder)
     inputs = discover.Inputs([Path(f) for f in files], {Path(f) for f in files if f in named})
     renderings, errors = discover.load(inputs)
     articles = discover.group(renderings, inputs.named)
     findings, rule_errors = engine.run(articles, list(opts.rules))
+    facts.clear_cache()  # the chunk's renderings are done with: let them go
     findings = [f for f in findings if not _ignored(f, opts.ignores)]
     findings, unused = suppress.apply(findings, renderings)
     findings += [_unused(r) for r in unused if _ran(r.codes, opts.rules)]
@@ -162,4 +176,6 @@ def _code_and_rules(opts: Options) -> bytes:
     """lintcase's own code and data, the rule set and the options that change results."""
     rules = repr([(r.code, r.name, r.severity, r.check, r.message, sorted(r.options.items()))
                   for r in opts.rules])
-    return cache.code_hash() + rules.encode() + repr((opts.siblings, opts.ignores)).encode()
+    vocab = b"".join(p.name.encode() + p.read_bytes() for d in opts.vocab
+                     for p in sorted(Path(d).glob("*.yaml")))
+    return cache.code_hash() + rules.encode() + repr((opts.siblings, opts.ignores)).encode() + vocab

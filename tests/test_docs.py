@@ -40,3 +40,12 @@ def test_test_command_reports_a_failing_example(tmp_path):
         text.replace('fail: ["The tumor invaded the the dermis."]', 'fail: ["Nothing doubled here."]'))
     code, out = run("test", tmp_path)
     assert code == 1 and "FAIL LC401 fail" in out and "1 failed" in out
+
+
+def test_the_worked_example_in_writing_rules_works():
+    pack = ROOT / "docs" / "examples" / "house-rules"
+    code, out = run("test", pack)
+    assert code == 0 and "4 passed, 0 failed" in out
+    code, out = run("check", pack / "cases" / "LC491" / "fail", "--rules", pack, "--select", "LC491",
+                    "--no-cache")
+    assert code == 1 and "tumour grade is grade 1 in Abstract" in out

@@ -75,6 +75,10 @@ def run(article: Article, options: dict):
 _cache: dict = {}
 
 
+def forget() -> None:
+    _cache.clear()
+
+
 def _compared(ref: Rendering, other: Rendering, options: dict) -> list:
     """Per-paragraph differences of one pair, computed once for the rules that share them."""
     key = (id(ref), id(other), options.get("anchor", 5), options.get("edge", 8))

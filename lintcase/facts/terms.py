@@ -18,8 +18,10 @@ VOCAB_DIRS: list[Path] = [Path(__file__).with_name("vocab")]
 
 
 def add_folder(path: str | Path) -> None:
-    VOCAB_DIRS.append(Path(path))
-    _vocabularies.cache_clear()
+    path = Path(path)
+    if path not in VOCAB_DIRS:
+        VOCAB_DIRS.append(path)
+        _vocabularies.cache_clear()
 
 
 @lru_cache(maxsize=None)
