@@ -58,3 +58,36 @@ def test_hook_stops_a_change_that_introduces_a_defect(sample_repo):
     result = try_repo(sample_repo, "article/article.xml")
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout and "LC101" in result.stdout and "“For”" in result.stdout
+
+
+def test_installed_hook_stops_the_commit(tmp_path_factory):
+    """The hook installed with `pre-commit install` from a .pre-commit-config.yaml pointing at
+    this repository's HEAD: committing a stray word fails, committing the fix passes."""
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    if head.returncode != 0 or shutil.which("git") is None:
+        pytest.skip("needs git and a committed checkout of lintcase")
+    repo = tmp_path_factory.mktemp("journal-installed")
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: lintcase\n")
+    shutil.copytree(CASES / "pass" / "seed-intro", repo / "article")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"),
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@t"}
+    subprocess.run([*PRE_COMMIT, "install"], cwd=repo, check=True, capture_output=True, env=env)
+    # pre-commit's git hook runs `pre-commit` from PATH or this interpreter: make sure it finds it
+    env["PATH"] = os.path.dirname(sys.executable) + os.pathsep + env.get("PATH", "")
+
+    def commit(message: str) -> subprocess.CompletedProcess:
+        subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=env)
+        return subprocess.run(["git", "commit", "-qm", message], cwd=repo, capture_output=True,
+                              text=True, env=env, timeout=900)
+
+    first = commit("clean article")
+    assert first.returncode == 0, first.stdout + first.stderr
+    xml = repo / "article" / "article.xml"
+    xml.write_text(xml.read_text().replace("<p>Breast cancer ranks", "<p>For Breast cancer ranks"))
+    stopped = commit("introduce a stray word")
+    assert stopped.returncode != 0 and "LC101" in stopped.stdout + stopped.stderr
+    log = subprocess.run(["git", "log", "--oneline"], cwd=repo, capture_output=True, text=True)
+    assert len(log.stdout.splitlines()) == 1  # the defective commit did not happen
