@@ -7,6 +7,7 @@ still compared with the article.pdftotext.txt beside it.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -99,22 +100,87 @@ def normal_title(title: str) -> str:
 
 
 def group(renderings: list[Rendering], named: set[Path] | None = None) -> list[Article]:
-    """Renderings of one article grouped by DOI, else by normalised title.
+    """Renderings of one article: same DOI, else the same title, else (in one folder) the same
+    text.
 
-    A rendering without a DOI joins the article whose title matches its own, so a PDF text that
-    lost its DOI line still meets its XML.
+    A PDF text whose DOI line was lost, or whose title ran on into the author line, still
+    meets its XML: titles match when one is the other plus trailing words, and a rendering left
+    alone is joined to the article in its folder whose prose shares most of its word 5-grams.
     """
-    by_key: dict[str, list[Rendering]] = {}
-    titles: dict[str, str] = {}
-    for r in renderings:
-        key = article_key(r)
-        if not key.startswith("doi:") and key.startswith("title:") and key[6:] in titles:
-            key = titles[key[6:]]
-        by_key.setdefault(key, []).append(r)
-        if r.meta.title is not None:
-            titles.setdefault(normal_title(r.meta.title.text), key)
-    articles = [Article(k, tuple(v)) for k, v in by_key.items()]
+    groups: list[list[Rendering]] = []
+    for r in sorted(renderings, key=lambda r: (KIND_ORDER.get(r.kind, 9), r.path)):
+        home = next((g for g in groups if _same_article(r, g)), None)
+        if home is None:
+            groups.append([r])
+        else:
+            home.append(r)
+    groups = _join_by_text(groups)
+    articles = [Article(article_key_of(g), tuple(sorted(g, key=lambda r: r.path))) for g in groups]
     if named is not None:
         wanted = {str(p) for p in named}
         articles = [a for a in articles if any(r.path in wanted for r in a.renderings)]
     return sorted(articles, key=lambda a: a.renderings[0].path)
+
+
+KIND_ORDER = {"jats": 0, "html": 1, "pdf": 2, "pdftext": 3, "text": 4}
+SHARED_TEXT = 0.3  # share of a rendering's word 5-grams found in the other: same article
+
+
+def article_key_of(group: list[Rendering]) -> str:
+    keys = [article_key(r) for r in group]
+    return next((k for k in keys if k.startswith("doi:")), None) or \
+        next((k for k in keys if k.startswith("title:")), keys[0])
+
+
+def _same_article(r: Rendering, group: list[Rendering]) -> bool:
+    mine = article_key(r)
+    for other in group:
+        theirs = article_key(other)
+        if mine.startswith("doi:") and theirs.startswith("doi:"):
+            if mine == theirs:
+                return True
+            continue  # two different DOIs are two articles, whatever the titles say
+        if _titles_match(r, other):
+            return True
+    return False
+
+
+def _titles_match(a: Rendering, b: Rendering) -> bool:
+    if a.meta.title is None or b.meta.title is None:
+        return False
+    ta, tb = normal_title(a.meta.title.text), normal_title(b.meta.title.text)
+    short, long_ = sorted((ta, tb), key=len)
+    return len(short.split()) >= 4 and (long_ == short or long_.startswith(short + " "))
+
+
+def _join_by_text(groups: list[list[Rendering]]) -> list[list[Rendering]]:
+    """A rendering alone in its group joins the group in its folder that shares its text."""
+    alone = [g for g in groups if len(g) == 1]
+    for g in alone:
+        r = g[0]
+        folder = os.path.dirname(r.path)
+        best, score = None, 0.0
+        for other in groups:
+            if other is g or not other or all(os.path.dirname(o.path) != folder for o in other):
+                continue
+            if any(article_key(o).startswith("doi:") for o in other) and \
+                    article_key(r).startswith("doi:"):
+                continue  # different DOIs stay apart
+            s = max(_shared(r, o) for o in other)
+            if s > score:
+                best, score = other, s
+        if best is not None and score >= SHARED_TEXT:
+            best.append(r)
+            g.clear()
+    return [g for g in groups if g]
+
+
+def _shared(a: Rendering, b: Rendering) -> float:
+    ga, gb = _grams(a), _grams(b)
+    return len(ga & gb) / max(1, min(len(ga), len(gb)))
+
+
+def _grams(r: Rendering) -> set:
+    words = re.findall(r"[^\W_]+", " ".join(b.text.text for b in r.blocks
+                                              if b.kind in ("paragraph", "caption")).lower())
+    return {" ".join(words[i:i + 5]) for i in range(0, max(0, len(words) - 4), 3)}

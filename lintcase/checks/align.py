@@ -151,19 +151,15 @@ class Pair:
         if not pairs:
             return  # no anchor at all: the paragraph is elsewhere or missing; see module doc
         first_x, first_p = pairs[0]
-        lead = self._edge(range(a, first_x), range(max(0, first_p - self.edge - (first_x - a)),
-                                                   first_p), leading=True)
-        if lead:
-            yield lead
+        yield from self._edge(range(a, first_x), range(max(0, first_p - self.edge - (first_x - a)),
+                                                       first_p), leading=True)
         for (x0, p0), (x1, p1) in zip(pairs, pairs[1:]):
             if x1 - x0 > 1 or p1 - p0 > 1:
                 yield from self._gap(x0 + 1, x1, p0 + 1, p1)
         last_x, last_p = pairs[-1]
-        tail = self._edge(range(last_x + 1, b),
-                          range(last_p + 1, min(len(self.P), last_p + 1 + self.edge + b - last_x)),
-                          leading=False)
-        if tail:
-            yield tail
+        yield from self._edge(range(last_x + 1, b),
+                              range(last_p + 1, min(len(self.P), last_p + 1 + self.edge + b - last_x)),
+                              leading=False)
 
     def _matches(self, a: int, b: int) -> list[tuple[int, int]]:
         """Matched (x, p) word pairs of X[a:b], increasing in both, from unique anchors."""
@@ -182,12 +178,12 @@ class Pair:
                     pairs.append((i + k, p + k))
         return pairs
 
-    def _edge(self, xs: range, ps: range, leading: bool):
+    def _edge(self, xs: range, ps: range, leading: bool) -> list:
         """Words at a paragraph's start/end that the other rendering lacks next to it."""
         xk = [self.xkeys[i] for i in xs]
         pk = [self.pkeys[i] for i in ps]
         if not xk:
-            return None
+            return []
         if leading:
             while xk and pk and xk[-1] == pk[-1]:
                 xk.pop(), pk.pop()
@@ -196,10 +192,33 @@ class Pair:
             while xk and pk and xk[0] == pk[0]:
                 xk.pop(0), pk.pop(0)
             extra = list(xs)[len(list(xs)) - len(xk):]
-        if not extra or self._noise(extra, []) or "".join(xk) in "".join(pk):
+        if not extra or "".join(xk) in "".join(pk):
+            return []
+        moved = self._located(extra)
+        if moved is not None:  # the words are elsewhere (a page or column away): compare there
+            return list(self._gap(extra[0], extra[-1] + 1, *moved))
+        if self._noise(extra, []):
+            return []
+        return [self._hit(extra, [], ps.stop if leading else ps.start)]
+
+    def _located(self, xs: list[int]) -> tuple[int, int] | None:
+        """Where in the other rendering a run of reference words sits, when its first and last
+        word 3-grams occur there exactly once and in order (None when they do not)."""
+        if len(xs) < 6:
             return None
-        at = ps.stop if leading else ps.start
-        return self._hit(extra, [], at)
+        keys = [self.xkeys[i] for i in xs]
+        first, last = tuple(keys[:3]), tuple(keys[-3:])
+        a, b = self._unique3(first), self._unique3(last)
+        if a is None or b is None or not a <= b + 3 <= a + 2 * len(keys) + 10:
+            return None
+        return a, b + 3
+
+    def _unique3(self, gram: tuple) -> int | None:
+        if self.p3[gram] != 1:
+            return None
+        if not hasattr(self, "_p3pos"):
+            self._p3pos = {tuple(self.pkeys[i:i + 3]): i for i in range(len(self.pkeys) - 2)}
+        return self._p3pos.get(gram)
 
     def _gap(self, xa: int, xb: int, pa: int, pb: int):
         xk, pk = self.xkeys[xa:xb], self.pkeys[pa:pb]
@@ -209,7 +228,7 @@ class Pair:
                 continue
             xs, ps = list(range(xa + i1, xa + i2)), list(range(pa + j1, pa + j2))
             if not self._noise(xs, ps, [xa + i1 - 1, xa + i1]):
-                yield self._hit(xs, ps, pa + j1)
+                yield self._hit(xs, ps, pa + j1, xa + i1)
 
     def _noise(self, xs: list[int], ps: list[int], near: list[int] = ()) -> bool:
         X, P = self.X, self.P
@@ -245,7 +264,7 @@ class Pair:
         if "".join(keys) in self.headings:
             return True
         in_floats = sum(1 for k in keys if k in self.float_words)
-        if in_floats == len(keys) and (len(keys) > 1 or keys[0] not in self.prose_words):
+        if in_floats == len(keys) and (len(keys) > 1 or _debris(keys[0])):
             return True  # table cells, figure labels and captions flattened into the text
         if len(keys) >= 5 and in_floats >= 0.7 * len(keys):
             return True  # a table (its title, header and numbers) set inside the paragraph
@@ -354,13 +373,16 @@ class Pair:
             return False
         return any(0 <= i < len(self.X) and self.X[i].citation for i in near)
 
-    def _hit(self, xs: list[int], ps: list[int], at: int) -> Hit:
+    def _hit(self, xs: list[int], ps: list[int], at: int, xat: int | None = None) -> Hit:
         ref, other = self.ref, self.other
         locs = []
         xtext = ptext = ""
         if xs:
             loc, xtext = self._place(ref, self.X, xs)
             locs.append(loc)
+        elif xat is not None:  # where the reference lacks the words
+            locs.append(_point(ref, self.X, min(xat, len(self.X) - 1) if xat < len(self.X)
+                               or not self.X else xat, xat >= len(self.X)))
         if ps:
             loc, ptext = self._place(other, self.P, ps)
             locs.append(loc)
@@ -386,13 +408,22 @@ class Pair:
 
     def _point(self, at: int) -> Location:
         """A zero-width place in the other rendering where the missing words would be."""
-        P = self.P
-        if not P:
-            return Location(self.other.path, 1, 1, 1, 1, self.other.kind, "", "")
-        w = P[min(at, len(P) - 1)]
-        pos = w.start if at < len(P) else w.end
-        block = self.other.blocks[w.block]
-        return Location.at(self.other, block.text, pos, pos, _section(block))
+        return _point(self.other, self.P, min(at, len(self.P) - 1), at >= len(self.P))
+
+
+def _debris(key: str) -> bool:
+    """A lone token that looks like a table cell or figure label, not a prose word."""
+    return len(key) <= 3 or any(c.isdigit() for c in key)
+
+
+def _point(rendering: Rendering, words: list, i: int, after: bool) -> Location:
+    """A zero-width location before word i (after it when `after`)."""
+    if not words:
+        return Location(rendering.path, 1, 1, 1, 1, rendering.kind, "", "")
+    w = words[i]
+    pos = w.end if after else w.start
+    block = rendering.blocks[w.block]
+    return Location.at(rendering, block.text, pos, pos, _section(block))
 
 
 def _section(block) -> str:

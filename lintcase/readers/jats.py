@@ -49,6 +49,11 @@ def _read(source: Source) -> Rendering:
     refs = ()
     if back is not None:
         _walk_container(back, (), source, blocks, skip=("ref-list",))
+        for ref_list in back.iter("ref-list"):  # its heading is printed in every rendering
+            title = ref_list.find("title")
+            if title is not None:
+                blocks.append(Block("heading", (section_title(ref_list, source),),
+                                    text_of(title, source)))
         refs = read_references(back, source)
     return Rendering(source.path, "jats", meta, tuple(blocks), tuple(refs), source)
 

@@ -201,7 +201,10 @@ def _meta(source: Source, info: dict, lines: list[Line], keep: list[bool], md: b
 def _doi(source: Source, front_lines: list[Line], lines: list[Line], keep: list[bool]):
     """The article's DOI: the one the front matter and running footers repeat most."""
     found: list[tuple[str, int]] = []
-    for ln in front_lines + [ln for ln, k in zip(lines, keep) if not k]:
+    # the front matter, the running heads/footers, and the top of the first page, where
+    # publishers print the article's own DOI ("https://doi.org/…", "DOI 10.…")
+    top = lines[:60]
+    for ln in front_lines + [ln for ln, k in zip(lines, keep) if not k] + top:
         for m in _DOI.finditer(ln.text):
             doi = m.group().rstrip(".,;)]")
             found.append((doi, ln.start + m.start()))
