@@ -192,7 +192,7 @@ class Pair:
             while xk and pk and xk[0] == pk[0]:
                 xk.pop(0), pk.pop(0)
             extra = list(xs)[len(list(xs)) - len(xk):]
-        if not extra or "".join(xk) in "".join(pk):
+        if not extra or _contains(pk, xk):
             return []
         moved = self._located(extra)
         if moved is not None:  # the words are elsewhere (a page or column away): compare there
@@ -252,8 +252,8 @@ class Pair:
         if not ps:
             return self._elsewhere(xs)
         if len(xs) == 1 == len(ps) and not any(c.isdigit() for c in xk + pk):
-            if Levenshtein.distance(xk, pk) == 1 and min(len(xk), len(pk)) >= 3:
-                return True  # one glyph lost or changed by the PDF's fonts
+            if len(pk) == len(xk) - 1 >= 3 and Levenshtein.distance(xk, pk) == 1:
+                return True  # one glyph the PDF's font lost (a changed letter is an edit: DNA/RNA)
             if not xk.isascii() and Levenshtein.distance(xk, pk) <= 2:
                 return True  # Greek letters and symbols set in a font the text layer lost
         return False
@@ -409,6 +409,12 @@ class Pair:
     def _point(self, at: int) -> Location:
         """A zero-width place in the other rendering where the missing words would be."""
         return _point(self.other, self.P, min(at, len(self.P) - 1), at >= len(self.P))
+
+
+def _contains(seq: list[str], part: list[str]) -> bool:
+    """Whether `part` occurs in `seq` as whole words in a row (joined, to allow split words)."""
+    joined = " ".join(seq)
+    return f" {''.join(part)} " in f" {joined} " or f" {' '.join(part)} " in f" {joined} "
 
 
 def _debris(key: str) -> bool:
