@@ -412,9 +412,18 @@ class Pair:
 
 
 def _contains(seq: list[str], part: list[str]) -> bool:
-    """Whether `part` occurs in `seq` as whole words in a row (joined, to allow split words)."""
-    joined = " ".join(seq)
-    return f" {''.join(part)} " in f" {joined} " or f" {' '.join(part)} " in f" {joined} "
+    """Whether the words of `part`, joined, equal some run of whole words of `seq`, joined
+    (so words split or joined at line ends match, but "with" is not found in "without")."""
+    target = "".join(part)
+    for i in range(len(seq)):
+        run = ""
+        for word in seq[i:]:
+            run += word
+            if len(run) >= len(target):
+                break
+        if run == target:
+            return True
+    return False
 
 
 def _debris(key: str) -> bool:
