@@ -264,7 +264,7 @@ class Pair:
         if "".join(keys) in self.headings:
             return True
         in_floats = sum(1 for k in keys if k in self.float_words)
-        if in_floats == len(keys) and (len(keys) > 1 or _debris(keys[0])):
+        if in_floats == len(keys) and (len(keys) > 1 or self._debris(keys[0])):
             return True  # table cells, figure labels and captions flattened into the text
         if len(keys) >= 5 and in_floats >= 0.7 * len(keys):
             return True  # a table (its title, header and numbers) set inside the paragraph
@@ -273,6 +273,10 @@ class Pair:
         grams = list(zip(keys, keys[1:], keys[2:]))
         found = sum(1 for g in grams if self.x3[g] or self.p3[g] > 2)
         return found >= 0.5 * len(grams)
+
+    def _debris(self, key: str) -> bool:
+        """A lone token that looks like a table cell or figure label, not a prose word."""
+        return any(c.isdigit() for c in key) or key not in self.prose_words
 
     def _front_matter(self, ps: list[int]) -> bool:
         """A correspondence or affiliation footnote of the PDF's first page in the text flow."""
@@ -424,11 +428,6 @@ def _contains(seq: list[str], part: list[str]) -> bool:
         if run == target:
             return True
     return False
-
-
-def _debris(key: str) -> bool:
-    """A lone token that looks like a table cell or figure label, not a prose word."""
-    return len(key) <= 3 or any(c.isdigit() for c in key)
 
 
 def _point(rendering: Rendering, words: list, i: int, after: bool) -> Location:
