@@ -20,13 +20,22 @@ _CODE: list[bytes] = []
 def code_hash() -> bytes:
     """Hash of lintcase's own code and data files (computed once per process)."""
     if not _CODE:
-        h = hashlib.sha256(__version__.encode())
+        h = hashlib.sha256(__version__.encode() + _extras())
         root = Path(__file__).parent
         for p in sorted(root.rglob("*")):
             if p.suffix in (".py", ".yaml", ".json") and "__pycache__" not in p.parts:
                 h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes())
         _CODE.append(h.digest())
     return _CODE[0]
+
+
+def _extras() -> bytes:
+    """Optional packages that change results (a PDF is an error without pypdfium2)."""
+    from importlib import metadata
+    try:
+        return b"pypdfium2=" + metadata.version("pypdfium2").encode()
+    except metadata.PackageNotFoundError:
+        return b"pypdfium2=none"
 
 
 def get(folder: Path | None, key: str):

@@ -163,6 +163,8 @@ def _join_by_text(groups: list[list[Rendering]]) -> list[list[Rendering]]:
         for other in groups:
             if other is g or not other or all(os.path.dirname(o.path) != folder for o in other):
                 continue
+            if any(o.kind == r.kind for o in other):
+                continue  # two files of one format are two articles, not two renderings
             if any(article_key(o).startswith("doi:") for o in other) and \
                     article_key(r).startswith("doi:"):
                 continue  # different DOIs stay apart

@@ -24,13 +24,18 @@ class Span:
 
 
 class Source:
-    """The decoded text of one input file and its line-start table (offset -> line/column)."""
+    """The decoded text of one input file and its line-start table (offset -> line/column).
 
-    __slots__ = ("path", "text", "_starts")
+    `pages` is set by readers of paged formats (a PDF): the offset where each page starts, so a
+    location can name its page; empty for every other source.
+    """
+
+    __slots__ = ("path", "text", "_starts", "pages")
 
     def __init__(self, path: str, text: str):
         self.path = path
         self.text = text
+        self.pages: tuple[int, ...] = ()
         starts = [0]
         find = text.find
         i = find("\n")
@@ -294,12 +299,15 @@ class Location:
     rendering: str
     section: str
     excerpt: str
+    page: int | None = None  # 1-based page of a PDF rendering; None for unpaged sources
 
     @classmethod
     def at(cls, rendering: Rendering, text: Text, start: int, end: int, section: str) -> "Location":
         sp = text.span(start, end)
+        pages = text.source.pages
+        page = bisect.bisect_right(pages, text.source_offset(start)) if pages else None
         return cls(sp.path, sp.line, sp.column, sp.end_line, sp.end_column,
-                   rendering.kind, section, excerpt(text.text, start, end))
+                   rendering.kind, section, excerpt(text.text, start, end), page)
 
 
 def excerpt(s: str, start: int, end: int, width: int = 60) -> str:

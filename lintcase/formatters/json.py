@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from dataclasses import asdict
 
-from ..model import Finding, InputError
+from ..model import Finding, InputError, Location
 from . import Report
 
 
@@ -30,8 +30,16 @@ def finding(f: Finding) -> dict:
     return {
         "rule": f.rule, "name": f.name, "severity": f.severity, "message": f.message,
         "article": f.article, "fingerprint": f.fingerprint, "fields": dict(f.fields),
-        "locations": [asdict(loc) for loc in f.locations],
+        "locations": [location(loc) for loc in f.locations],
     }
+
+
+def location(loc: Location) -> dict:
+    """A location's fields; `page` only where there is one (a PDF), so other output is unchanged."""
+    d = asdict(loc)
+    if d.get("page") is None:
+        d.pop("page", None)
+    return d
 
 
 def error(e: InputError) -> dict:

@@ -10,9 +10,11 @@ def render(report: Report) -> str:
     out = []
     for f in report.findings:
         first = f.locations[0]
-        out.append(f"{first.path}:{first.line}:{first.column}: {f.rule} [{f.severity}] {f.message}")
+        page = f" [page {first.page}]" if getattr(first, "page", None) else ""
+        out.append(f"{first.path}:{first.line}:{first.column}: {f.rule} [{f.severity}] {f.message}{page}")
         for loc in f.locations:
-            out.append(f"    {loc.path}:{loc.line}:{loc.column} ({loc.rendering}, {loc.section}): "
+            where = f", page {loc.page}" if getattr(loc, "page", None) else ""
+            out.append(f"    {loc.path}:{loc.line}:{loc.column} ({loc.rendering}{where}, {loc.section}): "
                        f"{loc.excerpt}")
     for e in report.errors:
         out.append(f"{e.path}:{e.line}:{e.column}: {e.code} [error] {e.reason}")

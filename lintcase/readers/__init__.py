@@ -26,6 +26,9 @@ _UTF16_XML_START = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
 # Larger files are no article (the largest of 1,200 real JATS articles is 3.3 MB); refusing them
 # before reading keeps memory bounded on a hostile or mistaken input.
 MAX_BYTES = 20 * 2**20
+# A PDF carries its figures: a 100-page article with images is easily 50 MB, while its text
+# (what lintcase reads) stays small; pypdfium2 reads pages lazily.
+MAX_PDF_BYTES = 200 * 2**20
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -96,14 +99,23 @@ def sniff(data: bytes) -> str:
     return "pdftext" if looks_like_pdf_text(data[:200000]) else "text"
 
 
+def _starts_as_pdf(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(1024).lstrip().startswith(b"%PDF-")
+    except OSError:
+        return False
+
+
 def read(path: str | Path) -> Rendering:
     """Read one file into a Rendering, or raise ReadError."""
     path = str(path)
     try:
         size = Path(path).stat().st_size
-        if size > MAX_BYTES:
+        limit = MAX_PDF_BYTES if _starts_as_pdf(path) else MAX_BYTES
+        if size > limit:
             raise ReadError(path, f"file is {size / 2**20:.1f} MB, larger than any article: "
-                                  f"lintcase reads renderings up to {MAX_BYTES // 2**20} MB")
+                                  f"lintcase reads renderings up to {limit // 2**20} MB")
         data = Path(path).read_bytes()
     except OSError as e:
         raise ReadError(path, f"cannot open: {e.strerror or e}")
@@ -112,9 +124,9 @@ def read(path: str | Path) -> Rendering:
     wide = data.startswith(_WIDE_STARTS)
     # sniff UTF-16/32 on its UTF-8 form: the byte patterns below are ASCII
     kind = sniff(decode(path, data).encode("utf-8", "surrogatepass") if wide else data)
-    if kind == "pdf":
-        raise ReadError(path, "a PDF file: install the PDF extra (pip install 'lintcase[pdf]') "
-                              "or check the text extracted from it")
+    if kind == "pdf":  # pypdfium2 when the extra is installed, else a ReadError naming the extra
+        from .pdf import read_pdf
+        return read_pdf(path, data)
     if kind == "xml":
         raise ReadError(path, "XML, but not a JATS/NLM article (no <article> element)", 1, 1)
     text = decode(path, data)
