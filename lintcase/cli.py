@@ -212,6 +212,18 @@ def list_rules(rule_dirs, fmt):
         click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
 
 
+@main.command("facts")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--timeline", is_flag=True, help="The reconstructed case timeline, not every fact.")
+@click.option("--siblings", is_flag=True, help="Also read other renderings beside named files.")
+def facts_command(paths, timeline, siblings):
+    """Print the facts lintcase extracts (JSON), or the case timeline: for people writing rules
+    and for editors checking a case's chronology."""
+    from . import factsdump
+    dump = factsdump.timeline_text if timeline else factsdump.facts_json
+    click.echo(dump(list(paths), siblings=siblings), nl=False)
+
+
 @main.command("test")
 @click.argument("rules_dir", type=click.Path(file_okay=False, exists=True))
 def test_rules(rules_dir):

@@ -66,5 +66,9 @@ def select(rules: list[Rule], select: list[str] | None, ignore: list[str] | None
     def named(rule: Rule, keys) -> bool:
         return any(rule.code.startswith(k.upper()) or rule.name == k or k in rule.groups
                    for k in keys)
-    kept = [r for r in rules if not select or named(r, select)]
+    def asked(rule: Rule) -> bool:  # an opt-in rule must be named, not only its family
+        return any(rule.code == k.upper() or rule.name == k or k in rule.groups for k in select)
+
+    kept = [r for r in rules if (not select and r.enabled) or
+            (select and named(r, select) and (r.enabled or asked(r)))]
     return [r for r in kept if not ignore or not named(r, ignore)]

@@ -39,6 +39,7 @@ class Rule:
     examples: dict = field(default_factory=dict, compare=False)
     groups: tuple = ()
     path: str = ""
+    enabled: bool = True
 
     @property
     def kind(self) -> ModuleType:
@@ -112,7 +113,8 @@ def load_rule(path: Path) -> Rule:
     return Rule(code=data["code"], name=data["name"], summary=data["summary"],
                 severity=data["severity"], check=data["check"], message=data["message"],
                 rationale=data["rationale"], options=options, examples=data.get("examples", {}),
-                groups=tuple(data.get("groups", ())), path=str(path))
+                groups=tuple(data.get("groups", ())), path=str(path),
+                enabled=data.get("enabled", True))
 
 
 def _validate(path: Path, data, schema: dict, prefix: str) -> None:

@@ -21,7 +21,7 @@ class Hit:
     evidence: str = ""  # normalised words that identify the problem (for fingerprints)
 
 
-KIND_NAMES = ("align", "agree", "exclusive", "pattern", "define")
+KIND_NAMES = ("align", "agree", "exclusive", "pattern", "define", "timeline", "variants")
 
 
 def load(kind: str):

@@ -6,13 +6,14 @@ normalisation: number words are numbers, and "2 years" equals "24 months".
 """
 from __future__ import annotations
 
-from ..facts import durations
+from ..facts import durations, quantities
 from ..model import Article
 from .slots import SLOT_OPTIONS, disagreement, slot_facts
 
 COMPARE = {"duration": (durations.same_duration, durations.show),
            "age": (durations.same_duration, durations.show),
-           "sex": (lambda a, b: a == b, str)}
+           "sex": (lambda a, b: a == b, str),
+           "quantity": (quantities.same_value, quantities.show)}
 
 FIELDS = ("slot", "value", "place", "others", "other", "other_place")
 

@@ -7,7 +7,8 @@ durations cost one extraction.
 from __future__ import annotations
 
 from ..model import Fact, Rendering
-from . import abbreviations, dates, durations, patient, quantities, terms, words
+from . import (abbreviations, acronyms, dates, durations, patient, quantities, spellings, terms,
+               words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -19,6 +20,8 @@ EXTRACTORS = {
     "sex": patient.sex,
     "quantity": quantities.extract,
     "abbreviation": abbreviations.extract,
+    "spelling": spellings.extract,
+    "acronym": acronyms.extract,
 }
 
 _cache: dict[tuple[int, str], tuple[Rendering, list[Fact]]] = {}

@@ -89,3 +89,15 @@ def subject_before(text: str, start: int) -> str:
     while kept and kept[-1].startswith("("):
         kept.pop()  # a bracket cannot open the subject
     return " ".join(reversed(kept))
+
+
+def same_value(a: tuple, b: tuple) -> bool:
+    """Two quantity values are the same reading: equal number(s) and unit (subjects may be
+    written differently: "estrogen receptor (ER)" and "ER" fill one slot)."""
+    return a[1] == b[1] and a[2] == b[2]
+
+
+def show(value: tuple) -> str:
+    n, unit = value[1], value[2]
+    ns = n if isinstance(n, tuple) else (n,)
+    return "–".join(f"{x:g}" for x in ns) + ("" if unit in ("%", "+") else " ") + unit

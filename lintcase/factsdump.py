@@ -1,0 +1,102 @@
+"""What `lintcase facts PATH` and `lintcase facts --timeline PATH` print.
+
+Rule writers need to see what the extractors found, with the words around each fact, before
+they can write a `context:` regex; editors want the case's course in date order with the
+place each date comes from. Both are pure functions of the paths, like the formatters: the
+CLI only prints the string.
+"""
+from __future__ import annotations
+
+import json
+
+from . import discover
+from .facts import EXTRACTORS, facts
+from .facts.timeline import Entry, build, direction, when
+from .model import Fact, Rendering, excerpt
+
+# Word tokens feed `align`; they are not statements, so the dump leaves them out.
+DUMPED = tuple(k for k in EXTRACTORS if k != "words")
+
+
+def _renderings(paths: list[str], siblings: bool):
+    inputs, errors = discover.collect(list(paths), siblings=siblings)
+    renderings, read_errors = discover.load(inputs)
+    return renderings, errors + read_errors
+
+
+def fact_record(f: Fact) -> dict:
+    """One fact as JSON-ready data: tuples become lists, the span becomes path/line/column."""
+    sp = f.span
+    return {"kind": f.kind, "value": _plain(f.value), "surface": f.surface, "path": sp.path,
+            "line": sp.line, "column": sp.column, "end_line": sp.end_line,
+            "end_column": sp.end_column, "rendering": f.rendering.kind,
+            "section": _place(f), "context": f.context, "after": f.after}
+
+
+def _plain(v):
+    if isinstance(v, (tuple, list)):
+        return [_plain(x) for x in v]
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    return v
+
+
+def _place(f: Fact) -> str:
+    b = f.block
+    return f"{b.label} caption" if b.kind == "caption" and b.label else b.section_name or b.kind
+
+
+def facts_json(paths: list[str], siblings: bool = False) -> str:
+    """Every extracted fact of every rendering, grouped by rendering, as one JSON document."""
+    renderings, errors = _renderings(paths, siblings)
+    out = []
+    for r in renderings:
+        found = [f for kind in DUMPED for f in facts(r, kind)]
+        found.sort(key=lambda f: (f.span.line, f.span.column, f.kind))
+        out.append({"path": r.path, "kind": r.kind, "article": discover.article_key(r),
+                    "history": [{"kind": k, "date": iso} for k, iso, _ in r.meta.dates],
+                    "facts": [fact_record(f) for f in found]})
+    return json.dumps({"renderings": out, "errors": [
+        {"path": e.path, "line": e.line, "column": e.column, "reason": e.reason}
+        for e in errors]}, ensure_ascii=False, indent=2)
+
+
+def timeline_text(paths: list[str], siblings: bool = False) -> str:
+    """The reconstructed timeline of each rendering, in date order, one event a line."""
+    renderings, errors = _renderings(paths, siblings)
+    lines: list[str] = []
+    for article in discover.group(renderings):
+        for r in article.renderings:
+            lines += _rendering_timeline(article.key, r)
+    lines += [f"{e.path}:{e.line}:{e.column}: {e.reason}" for e in errors]
+    return "\n".join(lines) + "\n"
+
+
+def _rendering_timeline(key: str, r: Rendering) -> list[str]:
+    lines = [f"{key} — {r.path} ({r.kind})"]
+    entries = build(r)
+    dated = sorted((e for e in entries if e.when), key=lambda e: e.when.lo)
+    for e in dated + [e for e in entries if not e.when]:
+        lines.append("  " + _line(e))
+    for kind, iso, _ in sorted(r.meta.dates, key=lambda d: d[1]):
+        w = when(iso)
+        lines.append(f"  {w.show() if w else iso:<18} {'history':<9} article {kind}")
+    if len(lines) == 1:
+        lines.append("  (no dates)")
+    return lines + [""]
+
+
+def _line(e: Entry) -> str:
+    """date, precision, how it was found, the words around it, and where it is written."""
+    f = e.fact
+    shown = e.when.show() if e.when else "undated"
+    precision = e.when.precision if e.when else "-"
+    how = ""
+    if e.origin == "offset":
+        unit, count, _ = f.value
+        n = f"{'-' if direction(f) < 0 else '+'}{count:g} {unit}{'' if count == 1 else 's'}"
+        bases = " or ".join(b.surface for b in e.bases) or "no dated anchor"
+        how = f" [{bases} {n}" + (f"; stated {e.stated.surface}" if e.stated else "") + "]"
+    words = excerpt(f.block.text.text, f.start, f.end, width=40)
+    return (f"{shown:<18} {precision:<9} {words}{how}  "
+            f"({f.span.path}:{f.span.line}:{f.span.column}, {_place(f)})")
