@@ -36,3 +36,14 @@ def run_json(*args: str) -> tuple[int, dict]:
     doc = json.loads(out)
     jsonschema.validate(doc, FINDINGS_SCHEMA)
     return code, doc
+
+
+@pytest.fixture
+def article(tmp_path):
+    """A folder holding a copy of the seed article's JATS and PDF text (safe to edit)."""
+    import shutil
+    d = tmp_path / "a"
+    d.mkdir()
+    shutil.copy(XML_SEED, d / "article.xml")
+    shutil.copy(PDF_SEED, d / "article.txt")
+    return d

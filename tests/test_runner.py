@@ -38,15 +38,6 @@ def test_an_article_split_across_chunks_is_checked_whole(monkeypatch):
     assert len(result.articles) == 2
 
 
-@pytest.fixture
-def article(tmp_path):
-    d = tmp_path / "a"
-    d.mkdir()
-    shutil.copy(XML_SEED, d / "article.xml")
-    shutil.copy(PDF_SEED, d / "article.txt")
-    return d
-
-
 def test_cache_serves_unchanged_and_rechecks_changed(article, tmp_path):
     cache = tmp_path / "cache"
     first = check(article, "--cache-dir", cache, "--jobs", "1")

@@ -15,15 +15,6 @@ INTRO = "<p>For Breast cancer ranks"
 CASE = '<sec id="s2">'
 
 
-@pytest.fixture
-def article(tmp_path):
-    d = tmp_path / "a"
-    d.mkdir()
-    shutil.copy(XML_SEED, d / "article.xml")
-    shutil.copy(PDF_SEED, d / "article.txt")
-    return d
-
-
 def edit_xml(article, old, new):
     xml = article / "article.xml"
     text = xml.read_text(encoding="utf-8")

@@ -24,6 +24,19 @@ class Hit:
 KIND_NAMES = ("align", "agree", "exclusive", "pattern", "define", "timeline", "variants")
 
 
+KINDS_IN_ORDER = ["jats", "html", "pdf", "pdftext", "text"]
+# The option every check that reads one rendering (or compares against one) shares.
+PREFER_OPTION = {"type": "array", "items": {"enum": KINDS_IN_ORDER}, "default": KINDS_IN_ORDER,
+                 "description": "Which rendering is the reference, in order of preference."}
+
+
+def by_preference(renderings, options: dict) -> list:
+    """The renderings, the preferred reference first (then by path, for a stable order)."""
+    prefer = options.get("prefer", KINDS_IN_ORDER)
+    return sorted(renderings, key=lambda r: (prefer.index(r.kind) if r.kind in prefer
+                                             else len(prefer), r.path))
+
+
 def load(kind: str):
     if kind not in KIND_NAMES:
         raise KeyError(kind)

@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from ..facts import facts
 from ..facts.words import FOLD, keys
 from ..model import Article, Location, Rendering
-from . import Hit
+from . import PREFER_OPTION, Hit, by_preference
 
 # What PDF fonts turn symbols into in the extracted text, seen on the corpus pairs (checked
 # against rendered pages): "SVL = 37" -> "SVL537", "1×" -> "19", "−1.4" -> "21.4",
@@ -42,9 +42,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "anchor": {"type": "integer", "minimum": 3, "maximum": 12, "default": 5},
-        "prefer": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
-                   "default": ["jats", "html", "pdf", "pdftext", "text"],
-                   "description": "Which rendering is the reference, in order of preference."},
+        "prefer": PREFER_OPTION,
         "edge": {"type": "integer", "minimum": 1, "default": 8,
                  "description": "Words of the other rendering looked at before/after a paragraph."},
         "many": {"type": "integer", "minimum": 1, "default": 3,
@@ -59,9 +57,7 @@ OPTIONS = {
 
 
 def run(article: Article, options: dict):
-    prefer = options.get("prefer", OPTIONS["properties"]["prefer"]["default"])
-    order = sorted(article.renderings, key=lambda r: (prefer.index(r.kind) if r.kind in prefer
-                                                      else len(prefer), r.path))
+    order = by_preference(article.renderings, options)
     many = options.get("many", 3)
     garbled = options.get("report", "words") == "garbled"
     for other in order[1:]:

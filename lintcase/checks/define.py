@@ -19,7 +19,7 @@ import re
 from ..facts import facts
 from ..facts.abbreviations import meaning, same_meaning
 from ..model import Article, Fact, Rendering
-from . import Hit
+from . import PREFER_OPTION, Hit, by_preference
 from .slots import location, place
 
 FIELDS = ("short", "long", "other", "places", "count")
@@ -28,8 +28,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "report": {"enum": ["meanings", "redefined", "long-form-after"]},
-        "prefer": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
-                   "default": ["jats", "html", "pdf", "pdftext", "text"]},
+        "prefer": PREFER_OPTION,
         "min_words": {"type": "integer", "minimum": 1, "default": 1,
                       "description": "long-form-after: only long forms of at least this many "
                                      "words (a one-word long form is often just the word)."},
@@ -45,9 +44,7 @@ _BACK = re.compile(r"abbreviation|acknowledg|funding|conflict|competing|contribu
 
 
 def run(article: Article, options: dict):
-    prefer = options.get("prefer", OPTIONS["properties"]["prefer"]["default"])
-    rendering = min(article.renderings, key=lambda r: (
-        prefer.index(r.kind) if r.kind in prefer else len(prefer), r.path))
+    rendering = by_preference(article.renderings, options)[0]
     found = [f for f in facts(rendering, "abbreviation") if not _BACK.search(f.block.section_name)]
     report = options["report"]
     if report == "meanings":

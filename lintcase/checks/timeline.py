@@ -23,7 +23,7 @@ import re
 from ..facts import facts
 from ..facts.timeline import Entry, build, sentence, when
 from ..model import Article, Location, Rendering
-from . import Hit
+from . import PREFER_OPTION, Hit, by_preference
 from .slots import location
 
 FIELDS = ("reason", "offset", "stated", "expected", "base", "limit")
@@ -36,8 +36,7 @@ OPTIONS = {
         "tolerance": {"type": "number", "minimum": 0, "default": 1,
                       "description": "Months of slack beyond the stated precision."},
         "case_reports_only": {"type": "boolean", "default": True},
-        "prefer": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
-                   "default": ["jats", "html", "pdf", "pdftext", "text"]},
+        "prefer": PREFER_OPTION,
     },
     "additionalProperties": False,
 }
@@ -49,9 +48,7 @@ _NEXT = re.compile(r"^\W*(?:subsequently|then|thereafter|afterwards?|later|next|
 def run(article: Article, options: dict):
     if options.get("case_reports_only", True) and not article.is_case_report:
         return
-    prefer = options.get("prefer", OPTIONS["properties"]["prefer"]["default"])
-    rendering = min(article.renderings, key=lambda r: (
-        prefer.index(r.kind) if r.kind in prefer else len(prefer), r.path))
+    rendering = by_preference(article.renderings, options)[0]
     if not facts(rendering, "date"):
         return  # no absolute date, nothing to put offsets against
     entries = build(rendering)

@@ -18,7 +18,7 @@ import re
 from ..facts import facts
 from ..facts.acronyms import no_definition_needed
 from ..model import Article, Fact, Rendering
-from . import Hit
+from . import PREFER_OPTION, Hit, by_preference
 from .slots import location, place
 
 FIELDS = ("short", "one", "other", "places", "count")
@@ -27,8 +27,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "report": {"enum": ["spellings", "before-definition", "undefined"]},
-        "prefer": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
-                   "default": ["jats", "html", "pdf", "pdftext", "text"]},
+        "prefer": PREFER_OPTION,
         "min_uses": {"type": "integer", "minimum": 1, "default": 1,
                      "description": "undefined: only abbreviations used at least this often."},
     },
@@ -45,9 +44,7 @@ _BACK = re.compile(r"acknowledg|funding|conflict|competing|contribution|suppleme
 
 
 def run(article: Article, options: dict):
-    prefer = options.get("prefer", OPTIONS["properties"]["prefer"]["default"])
-    rendering = min(article.renderings, key=lambda r: (
-        prefer.index(r.kind) if r.kind in prefer else len(prefer), r.path))
+    rendering = by_preference(article.renderings, options)[0]
     report = options["report"]
     if report == "spellings":
         yield from _spellings(facts(rendering, "spelling"))
