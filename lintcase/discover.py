@@ -156,6 +156,13 @@ def _titles_match(a: Rendering, b: Rendering) -> bool:
 def _join_by_text(groups: list[list[Rendering]]) -> list[list[Rendering]]:
     """A rendering alone in its group joins the group in its folder that shares its text."""
     alone = [g for g in groups if len(g) == 1]
+    grams: dict[int, set] = {}
+
+    def shared(a: Rendering, b: Rendering) -> float:
+        ga = grams.setdefault(id(a), _grams(a))
+        gb = grams.setdefault(id(b), _grams(b))
+        return len(ga & gb) / max(1, min(len(ga), len(gb)))
+
     for g in alone:
         r = g[0]
         folder = os.path.dirname(r.path)
@@ -168,18 +175,13 @@ def _join_by_text(groups: list[list[Rendering]]) -> list[list[Rendering]]:
             if any(article_key(o).startswith("doi:") for o in other) and \
                     article_key(r).startswith("doi:"):
                 continue  # different DOIs stay apart
-            s = max(_shared(r, o) for o in other)
+            s = max(shared(r, o) for o in other)
             if s > score:
                 best, score = other, s
         if best is not None and score >= SHARED_TEXT:
             best.append(r)
             g.clear()
     return [g for g in groups if g]
-
-
-def _shared(a: Rendering, b: Rendering) -> float:
-    ga, gb = _grams(a), _grams(b)
-    return len(ga & gb) / max(1, min(len(ga), len(gb)))
 
 
 def _grams(r: Rendering) -> set:

@@ -135,7 +135,6 @@ class Pair:
     def summary(ref: Rendering, other: Rendering, a: int, hits: list) -> Hit:
         """Many differences in one paragraph: one finding that says so, not one per word."""
         first = hits[0]
-        loc = first.locations[0]
         diff = (f"this paragraph of the {other.kind} rendering does not read as the {ref.kind} "
                 f"rendering: {len(hits)} differences (its text layer may be garbled, e.g. "
                 f"overlapping or doubled text); first: {first.fields['difference']}")

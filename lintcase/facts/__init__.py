@@ -45,5 +45,3 @@ def facts(rendering: Rendering, kind: str) -> list[Fact]:
 def clear_cache() -> None:
     """Forget every rendering's facts (the cache holds the renderings alive until then)."""
     _cache.clear()
-    from ..checks import align
-    align.forget()

@@ -20,6 +20,8 @@ class ReadError(Exception):
         self.path, self.reason, self.line, self.column = path, reason, line, column
 
 
+# "2.1 ", "IV. ", "B. " before a section title: numbering, not part of the title.
+SECTION_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _XML_DECL_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([A-Za-z0-9._-]+)["\']')
 # UTF-16 without a byte-order mark, recognised by its first characters "<?" (XML 1.0, Appendix F)
 _UTF16_XML_START = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))

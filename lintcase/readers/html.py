@@ -14,8 +14,8 @@ from ..model import Block, Rendering, Source, Text, TextBuilder
 from .html_meta import meta_values, read_meta
 from .html_refs import read_references, reference_ids
 from .html_tree import BLOCK, MUTE, Collector, Node, Selector, any_match, parse_html, text_of
+from . import SECTION_NUMBER as NUMBERING
 
-NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 REF_HEADINGS = re.compile(r"^(references?|bibliography|literature cited|works cited)$", re.I)
 CAPTION_LABEL = re.compile(
     r"^((?:Supplementary\s+)?(?:Figure|Fig\.?|Table|Box|Scheme|Chart|Video|Movie|Appendix)"

@@ -1,11 +1,11 @@
 """JATS / NLM XML (any DTD version, with or without DOCTYPE or namespaces) -> Rendering."""
 from __future__ import annotations
 
-import re
 
 from ..model import Block, Meta, Rendering, Source, Text, TextBuilder
 from .jats_meta import read_meta, read_references
 from .xmltree import Node, parse, text_of
+from . import SECTION_NUMBER as NUMBERING
 
 # Elements that are blocks of their own when met inside a paragraph, or not prose at all.
 NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-text", "fn",
@@ -14,7 +14,6 @@ NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-tex
 NOT_PROSE = frozenset({"tex-math", "graphic", "inline-graphic", "media", "object-id",
                        "alt-text", "long-desc", "annotation", "processing-meta"})
 SKIP_IN_PARA = NESTED_BLOCKS | NOT_PROSE
-NUMBERING = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 
 
 def read_jats(source: Source, data: bytes | None = None) -> Rendering:

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Block, Meta, Rendering, Source
+from ..model import Block, Rendering, Source
 from . import ReadError
 from .textlines import (SENTENCE_END, Line, alternation, build_text, segments, split_lines,
                         vocab)
