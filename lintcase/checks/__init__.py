@@ -7,6 +7,7 @@ Finding by stamping the rule's code, name, severity and message template.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from dataclasses import dataclass, field
 
 from ..model import Location
@@ -21,7 +22,10 @@ class Hit:
     evidence: str = ""  # normalised words that identify the problem (for fingerprints)
 
 
-KIND_NAMES = ("align", "agree", "exclusive", "pattern", "define", "timeline", "variants")
+# Every module of this package except the helpers below is a check kind.
+_HELPERS = {"slots"}
+KIND_NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__)
+                          if not m.name.startswith("_") and m.name not in _HELPERS))
 
 
 KINDS_IN_ORDER = ["jats", "html", "pdf", "pdftext", "text"]
