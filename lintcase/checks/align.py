@@ -23,6 +23,7 @@ from ..facts import facts
 from ..facts.words import FOLD, keys
 from ..model import Article, Location, Rendering
 from . import PREFER_OPTION, Hit, by_preference
+from ._merge import Diff, merged
 
 # What PDF fonts turn symbols into in the extracted text, seen on the corpus pairs (checked
 # against rendered pages): "SVL = 37" -> "SVL537", "1×" -> "19", "−1.4" -> "21.4",
@@ -59,13 +60,15 @@ OPTIONS = {
 def run(article: Article, options: dict):
     order = by_preference(article.renderings, options)
     many = options.get("many", 3)
-    garbled = options.get("report", "words") == "garbled"
-    for other in order[1:]:
-        for a, hits in _compared(order[0], other, options):
-            if garbled and len(hits) > many:
-                yield Pair.summary(order[0], other, a, hits)
-            elif not garbled and len(hits) <= many:
-                yield from hits
+    if options.get("report", "words") == "garbled":
+        for other in order[1:]:
+            for a, diffs in _compared(order[0], other, options)[1]:
+                if len(diffs) > many:
+                    yield Pair.summary(order[0], other, a, [d.hit for d in diffs])
+        return
+    pairs = [_compared(order[0], other, options) for other in order[1:]]
+    diffs = [d for pair, paragraphs in pairs for _, ds in paragraphs if len(ds) <= many for d in ds]
+    yield from merged(order[0], [pair for pair, _ in pairs], diffs)
 
 
 _cache: dict = {}
@@ -75,14 +78,15 @@ def forget() -> None:
     _cache.clear()
 
 
-def _compared(ref: Rendering, other: Rendering, options: dict) -> list:
-    """Per-paragraph differences of one pair, computed once for the rules that share them."""
+def _compared(ref: Rendering, other: Rendering, options: dict) -> tuple:
+    """(Pair, per-paragraph differences) of one pair, computed once for the rules sharing it."""
     key = (id(ref), id(other), options.get("anchor", 5), options.get("edge", 8))
     hit = _cache.get(key)
     if hit is None or hit[0] is not ref or hit[1] is not other:
         if len(_cache) > 64:
             _cache.clear()
-        hit = _cache[key] = (ref, other, list(Pair(ref, other, options).paragraphs()))
+        pair = Pair(ref, other, options)
+        hit = _cache[key] = (ref, other, (pair, list(pair.paragraphs())))
     return hit[2]
 
 
@@ -116,6 +120,7 @@ class Pair:
             known += ["\0"] + keys(t.text)
         self.x3 = Counter(self._grams(known, 3))
         self.p3 = Counter(self._grams(self.pkeys, 3))
+        self.same: dict[int, int] = {}  # reference word -> the other's word found equal to it
 
     def _grams(self, keys, n=None):
         n = n or self.n
@@ -145,6 +150,7 @@ class Pair:
         pairs = self._matches(a, b)
         if not pairs:
             return  # no anchor at all: the paragraph is elsewhere or missing; see module doc
+        self.same.update(pairs)
         first_x, first_p = pairs[0]
         yield from self._edge(range(a, first_x), range(max(0, first_p - self.edge - (first_x - a)),
                                                        first_p), leading=True)
@@ -194,7 +200,7 @@ class Pair:
             return list(self._gap(extra[0], extra[-1] + 1, *moved))
         if self._noise(extra, []):
             return []
-        return [self._hit(extra, [], ps.stop if leading else ps.start)]
+        return [self._diff(extra, [], ps.stop if leading else ps.start)]
 
     def _located(self, xs: list[int]) -> tuple[int, int] | None:
         """Where in the other rendering a run of reference words sits, when its first and last
@@ -220,10 +226,11 @@ class Pair:
         ops = SequenceMatcher(None, xk, pk, autojunk=False).get_opcodes()
         for tag, i1, i2, j1, j2 in ops:
             if tag == "equal":
+                self.same.update((xa + i1 + k, pa + j1 + k) for k in range(i2 - i1))
                 continue
             xs, ps = list(range(xa + i1, xa + i2)), list(range(pa + j1, pa + j2))
             if not self._noise(xs, ps, [xa + i1 - 1, xa + i1]):
-                yield self._hit(xs, ps, pa + j1, xa + i1)
+                yield self._diff(xs, ps, pa + j1, xa + i1)
 
     def _noise(self, xs: list[int], ps: list[int], near: list[int] = ()) -> bool:
         X, P = self.X, self.P
@@ -371,6 +378,25 @@ class Pair:
         if not all(k.isdigit() and int(k) <= limit for k in numbers):
             return False
         return any(0 <= i < len(self.X) and self.X[i].citation for i in near)
+
+    def _diff(self, xs: list[int], ps: list[int], at: int, xat: int | None = None) -> Diff:
+        x0 = xs[0] if xs else (xat if xat is not None else 0)
+        x1 = xs[-1] + 1 if xs else x0
+        return Diff(self.other.path, self.other.kind, x0, x1, " ".join(self.pkeys[j] for j in ps),
+                    self._hit(xs, ps, at, xat))
+
+    def located(self, x0: int, x1: int) -> Location | None:
+        """Where this rendering has reference words [x0, x1) (or the point before x0 when the
+        range is empty), when the comparison found them equal; None when it did not."""
+        if x0 not in self.same or (x1 > x0 and x1 - 1 not in self.same):
+            return None
+        p0 = self.same[x0]
+        if x1 == x0:
+            return self._point(p0)
+        p1 = self.same[x1 - 1]
+        if p1 < p0 or self.P[p1].block != self.P[p0].block:
+            return self._point(p0)
+        return self._place(self.other, self.P, list(range(p0, p1 + 1)))[0]
 
     def _hit(self, xs: list[int], ps: list[int], at: int, xat: int | None = None) -> Hit:
         ref, other = self.ref, self.other

@@ -1,0 +1,112 @@
+"""One finding per difference, however many renderings take part.
+
+`align` compares the reference rendering with each other rendering in turn. With three or more
+renderings (JATS, PDF, PDF text, HTML) the same difference shows up in several of those pairs,
+and a reader wants to know which renderings agree and which one is the odd one out. Differences
+that touch the same reference words are merged here; every other rendering whose comparison
+found those words equal is named as agreeing with the reference, with its own location.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import Hit
+
+
+@dataclass(frozen=True)
+class Diff:
+    """A difference between the reference and one other rendering, at reference words [x0, x1)
+    (an empty range: the other rendering has extra words before word x0)."""
+
+    who: str  # the other rendering's path
+    kind: str
+    x0: int
+    x1: int
+    key: str  # the other rendering's words, normalised: renderings with equal keys agree
+    hit: Hit
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        if self.x1 == self.x0:
+            return self.x0 - 0.5, self.x0 - 0.5
+        return self.x0, self.x1 - 1
+
+
+def merged(ref, pairs: list, diffs: list[Diff]):
+    """Hits for the differences of all pairs; `pairs` in preference order, each with `other`."""
+    order = {p.other.path: i for i, p in enumerate(pairs)}
+    for cluster in _clusters(sorted(diffs, key=lambda d: (d.x0, d.x1, order[d.who]))):
+        first = cluster[0]
+        agreeing = [p for p in pairs if p.other.path not in {d.who for d in cluster}
+                    and p.located(first.x0, first.x1) is not None]
+        if len(cluster) == 1 and not agreeing:
+            yield _stamped(first.hit, [ref.kind], [first.kind])
+            continue
+        yield _three_way(ref, pairs, cluster, [p.other.kind for p in agreeing])
+
+
+def _clusters(diffs: list[Diff]):
+    """Runs of differences of distinct renderings over overlapping reference words."""
+    cluster: list[Diff] = []
+    hi = None
+    for d in diffs:
+        lo, d_hi = d.bounds
+        if cluster and lo <= hi and d.who not in {c.who for c in cluster}:
+            cluster.append(d)
+            hi = max(hi, d_hi)
+            continue
+        if cluster:
+            yield cluster
+        cluster, hi = [d], d_hi
+    if cluster:
+        yield cluster
+
+
+def _three_way(ref, pairs: list, cluster: list[Diff], agreeing: list[str]) -> Hit:
+    first = cluster[0]
+    groups: list[tuple[list[str], str]] = [([ref.kind, *agreeing], first.hit.fields["ref_words"])]
+    keys: dict[str, int] = {}
+    for d in cluster:
+        if d.key not in keys:
+            keys[d.key] = len(groups)
+            groups.append(([], d.hit.fields["other_words"]))
+        groups[keys[d.key]][0].append(d.kind)
+    locations = [first.hit.locations[0]]
+    for pair in pairs:
+        mine = next((d for d in cluster if d.who == pair.other.path), None)
+        loc = mine.hit.locations[1] if mine else pair.located(first.x0, first.x1)
+        if loc is not None:
+            locations.append(loc)
+    others = [k for g in groups[1:] for k in g[0]]
+    hit = Hit(tuple(locations), {**first.hit.fields, "other": ", ".join(others),
+                                 "difference": describe(groups)}, first.hit.evidence)
+    # The reading most renderings share is taken as right (the reference's on a tie): the
+    # rest are the ones that differ.
+    best = max(range(len(groups)), key=lambda i: (len(groups[i][0]), -i))
+    return _stamped(hit, groups[best][0], [k for i, g in enumerate(groups) if i != best for k in g[0]])
+
+
+def _stamped(hit: Hit, agreeing: list[str], differing: list[str]) -> Hit:
+    return Hit(hit.locations, {**hit.fields, "agreeing": ", ".join(agreeing),
+                               "differing": ", ".join(differing)}, hit.evidence)
+
+
+def _renderings(kinds: list[str]) -> str:
+    names = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    return f"the {names} rendering" + ("s" if len(kinds) > 1 else "")
+
+
+def describe(groups: list[tuple[list[str], str]]) -> str:
+    """What each group of renderings has, the reference's group first."""
+    def has(kinds):
+        return "have" if len(kinds) > 1 else "has"
+
+    if len(groups) == 2:
+        (a, aw), (b, bw) = groups
+        if aw and not bw:
+            return f"“{aw}” is in {_renderings(a)} but not in {_renderings(b)}"
+        if bw and not aw:
+            return f"“{bw}” is in {_renderings(b)} but not in {_renderings(a)}"
+        return f"{_renderings(a)} {has(a)} “{aw}” where {_renderings(b)} {has(b)} “{bw}”"
+    parts = [f"{_renderings(k)} {has(k)} " + (f"“{w}”" if w else "nothing there") for k, w in groups]
+    return "; ".join(parts)

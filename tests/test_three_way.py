@@ -1,0 +1,69 @@
+"""With three or more renderings, one finding per difference names who agrees and who differs."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import CORPUS, ROOT, SEEDS, needs_corpus, run_json
+from lintcase.checks._merge import describe
+
+CASES = ROOT / "tests" / "cases" / "LC101"
+
+
+def lc101(doc):
+    return [f for f in doc["findings"] if f["rule"] == "LC101"]
+
+
+def test_html_edited_alone_is_named_as_the_odd_one_out():
+    _, doc = run_json(CASES / "fail" / "fpsyg-three-way-html-edited", "--select", "LC101")
+    [f] = lc101(doc)
+    assert f["fields"]["agreeing"] == "jats, pdftext"
+    assert f["fields"]["differing"] == "html"
+    assert [loc["rendering"] for loc in f["locations"]] == ["jats", "html", "pdftext"]
+    jats, html, pdf = f["locations"]
+    assert "fundamental" in jats["excerpt"] and "fundamental" in pdf["excerpt"]
+    assert "marginal" in html["excerpt"]
+    assert "in the jats and pdftext renderings but not in the html rendering" in f["message"]
+
+
+def test_unedited_three_renderings_are_quiet():
+    _, doc = run_json(CASES / "pass" / "fpsyg-three-way", "--select", "LC101")
+    assert len(doc["articles"]) == 1 and len(doc["articles"][0]["renderings"]) == 3
+    assert lc101(doc) == []
+
+
+def test_two_renderings_keep_their_pairwise_message():
+    _, doc = run_json(SEEDS, "--select", "LC101")
+    [f] = lc101(doc)
+    assert (f["fields"]["agreeing"], f["fields"]["differing"]) == ("jats", "pdftext")
+    assert f["message"] == "“For” is in the jats rendering but not in the pdftext rendering"
+
+
+def test_three_different_readings_are_listed_each():
+    groups = [(["jats"], "44 months"), (["html"], "46 months"), (["pdf", "pdftext"], "")]
+    assert describe(groups) == ("the jats rendering has “44 months”; the html rendering has "
+                                "“46 months”; the pdf and pdftext renderings have nothing there")
+
+
+@needs_corpus
+def test_a_word_changed_in_the_xml_of_a_real_triple(tmp_path):
+    """The PLOS triple: XML, HTML, PDF text (and the PDF, read with the extra). A word changed in
+    the XML alone is reported once, with every other rendering agreeing and located."""
+    src = CORPUS / "triples" / "journal.pone.0115884"
+    dst = tmp_path / "triple"
+    shutil.copytree(src, dst)
+    xml = (dst / "article.xml").read_text(encoding="utf-8")
+    sentence = "largely unstudied radiation of fanged frogs"
+    assert xml.count(sentence) == 1
+    (dst / "article.xml").write_text(xml.replace(sentence, sentence.replace("largely", "barely")),
+                                     encoding="utf-8")
+    _, before = run_json(src, "--select", "LC101", "--no-cache")
+    _, after = run_json(dst, "--select", "LC101", "--no-cache")
+    new = [f for f in lc101(after) if "barely" in f["message"]]
+    assert len(new) == 1 and len(lc101(after)) == len(lc101(before)) + 1
+    [f] = new
+    others = {loc["rendering"] for loc in f["locations"]} - {"jats"}
+    assert {"html", "pdftext"} <= others
+    assert f["fields"]["differing"] == "jats"
+    assert set(f["fields"]["agreeing"].split(", ")) == others
+    for loc in f["locations"][1:]:
+        assert "largely" in loc["excerpt"]
