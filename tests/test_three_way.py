@@ -67,3 +67,39 @@ def test_a_word_changed_in_the_xml_of_a_real_triple(tmp_path):
     assert set(f["fields"]["agreeing"].split(", ")) == others
     for loc in f["locations"][1:]:
         assert "largely" in loc["excerpt"]
+
+
+@needs_corpus
+def test_the_pdf_and_its_extracted_text_are_two_witnesses_of_one_file(tmp_path):
+    """PMC6093152 is a two-column PDF whose pdftotext text interleaves the columns. Read alone
+    against the XML, the text gives differences that are only its reading order; with the PDF
+    beside it (read by pypdfium2) a difference must show in both extractions to be reported."""
+    src = CORPUS / "pairs" / "PMC6093152"
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    for name in ("article.xml", "article.pdftotext.txt"):
+        shutil.copy(src / name, alone / name)
+    _, text_only = run_json(alone, "--select", "LC101", "--no-cache")
+    _, both = run_json(src, "--select", "LC101", "--no-cache")
+    assert len(lc101(text_only)) >= 5  # the interleaved columns, seen by one extraction only
+    assert len(lc101(both)) < len(lc101(text_only)) / 2
+    for f in lc101(both):  # what is left, both extractions show (or one could not be compared)
+        assert "pdf" in f["fields"]["differing"] or f["fields"]["differing"] == "jats"
+
+
+@needs_corpus
+def test_a_change_in_the_xml_is_confirmed_by_both_extractions(tmp_path):
+    src = CORPUS / "pairs" / "PMC6093152"
+    dst = tmp_path / "pair"
+    shutil.copytree(src, dst)
+    xml = (dst / "article.xml").read_text(encoding="utf-8")
+    words = "study of deletions in the sequences could prove"
+    assert xml.count(words) == 1
+    (dst / "article.xml").write_text(xml.replace(words, words.replace("deletions", "insertions")),
+                                     encoding="utf-8")
+    _, doc = run_json(dst, "--select", "LC101", "--no-cache")
+    [f] = [f for f in lc101(doc) if "insertions" in f["message"]]
+    assert f["fields"]["differing"] == "jats"
+    assert f["fields"]["agreeing"] == "pdf, pdftext"
+    assert [loc["rendering"] for loc in f["locations"]] == ["jats", "pdf", "pdftext"]
+    assert all("deletions" in loc["excerpt"] for loc in f["locations"][1:])

@@ -9,6 +9,7 @@ found those words equal is named as agreeing with the reference, with its own lo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from . import Hit
 
@@ -35,7 +36,11 @@ class Diff:
 def merged(ref, pairs: list, diffs: list[Diff]):
     """Hits for the differences of all pairs; `pairs` in preference order, each with `other`."""
     order = {p.other.path: i for i, p in enumerate(pairs)}
+    twins = _twins(pairs)
     for cluster in _clusters(sorted(diffs, key=lambda d: (d.x0, d.x1, order[d.who]))):
+        cluster = _confirmed(cluster, twins)
+        if not cluster:
+            continue
         first = cluster[0]
         agreeing = [p for p in pairs if p.other.path not in {d.who for d in cluster}
                     and p.located(first.x0, first.x1) is not None]
@@ -45,13 +50,43 @@ def merged(ref, pairs: list, diffs: list[Diff]):
         yield _three_way(ref, pairs, cluster, [p.other.kind for p in agreeing])
 
 
+def _twins(pairs: list) -> dict:
+    """PDF file -> its text extracted by another tool, and back: `article.pdf` and
+    `article.pdftotext.txt` (or `article.txt`) in one folder are two readings of one file."""
+    pdfish = [p for p in pairs if p.other.kind in ("pdf", "pdftext")]
+    out = {}
+    for a in pdfish:
+        for b in pdfish:
+            if a.other.kind != b.other.kind and _stem(a.other.path) == _stem(b.other.path):
+                out[a.other.path] = b
+    return out
+
+
+def _stem(path: str) -> str:
+    p = PurePath(path)
+    return str(p.parent / p.name.split(".")[0])
+
+
+def _confirmed(cluster: list[Diff], twins: dict) -> list[Diff]:
+    """Keep what both extractions of one PDF file show (the same words, at the same place) or
+    what the other extraction could not be compared on: the printed page cannot both have and
+    lack a word, so a difference only one extraction sees is extraction noise."""
+    seen = {(d.who, d.key) for d in cluster}
+    return [d for d in cluster if d.who not in twins
+            or (twins[d.who].other.path, d.key) in seen
+            or not twins[d.who].compared(d.x0)]
+
+
 def _clusters(diffs: list[Diff]):
-    """Runs of differences of distinct renderings over overlapping reference words."""
+    """Runs of differences of distinct renderings over overlapping reference words. Extra words
+    that two renderings put at the same place are one difference only when they are the same
+    words (a running head in one and a table cell in the other are two unrelated things)."""
     cluster: list[Diff] = []
     hi = None
     for d in diffs:
         lo, d_hi = d.bounds
-        if cluster and lo <= hi and d.who not in {c.who for c in cluster}:
+        if cluster and lo <= hi and d.who not in {c.who for c in cluster} \
+                and (d.key == cluster[0].key or (d.x1 > d.x0 and cluster[0].x1 > cluster[0].x0)):
             cluster.append(d)
             hi = max(hi, d_hi)
             continue

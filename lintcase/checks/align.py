@@ -121,6 +121,7 @@ class Pair:
         self.x3 = Counter(self._grams(known, 3))
         self.p3 = Counter(self._grams(self.pkeys, 3))
         self.same: dict[int, int] = {}  # reference word -> the other's word found equal to it
+        self.anchored: set[int] = set()  # reference blocks tied to this rendering by anchors
 
     def _grams(self, keys, n=None):
         n = n or self.n
@@ -151,6 +152,7 @@ class Pair:
         if not pairs:
             return  # no anchor at all: the paragraph is elsewhere or missing; see module doc
         self.same.update(pairs)
+        self.anchored.add(self.X[a].block)
         first_x, first_p = pairs[0]
         yield from self._edge(range(a, first_x), range(max(0, first_p - self.edge - (first_x - a)),
                                                        first_p), leading=True)
@@ -382,8 +384,12 @@ class Pair:
     def _diff(self, xs: list[int], ps: list[int], at: int, xat: int | None = None) -> Diff:
         x0 = xs[0] if xs else (xat if xat is not None else 0)
         x1 = xs[-1] + 1 if xs else x0
-        return Diff(self.other.path, self.other.kind, x0, x1, " ".join(self.pkeys[j] for j in ps),
-                    self._hit(xs, ps, at, xat))
+        return Diff(self.other.path, self.other.kind, x0, x1,
+                    " ".join(self.pkeys[j] for j in ps), self._hit(xs, ps, at, xat))
+
+    def compared(self, x: int) -> bool:
+        """Whether the paragraph of reference word x was tied to this rendering by anchors."""
+        return bool(self.X) and self.X[min(x, len(self.X) - 1)].block in self.anchored
 
     def located(self, x0: int, x1: int) -> Location | None:
         """Where this rendering has reference words [x0, x1) (or the point before x0 when the
