@@ -229,6 +229,8 @@ class Meta:
     keywords: tuple[Text, ...] = ()
     funding: tuple[Text, ...] = ()
     counts: tuple[tuple[str, int], ...] = ()  # declared counts: (fig-count, 5), ...
+    count_places: tuple[tuple[str, Text], ...] = ()  # where each declared count is written
+    contents: tuple[tuple[str, int], ...] = ()  # what the document holds: (fig-count, 4), ...
     # Front-matter text that is not prose of the article: copyright and licence statements,
     # correspondence lines, author notes. Comparisons use it to recognise page furniture.
     notes: tuple[Text, ...] = ()

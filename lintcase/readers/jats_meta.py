@@ -1,7 +1,7 @@
 """JATS front matter and reference list -> Meta and Reference records."""
 from __future__ import annotations
 
-from ..model import Meta, Reference, Source, Text, TextBuilder
+from ..model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
 from .xmltree import Node, text_of
 
 DATE_KINDS = {"received": "received", "rev-recd": "revised", "revised": "revised",
@@ -33,6 +33,8 @@ def read_meta(front: Node, article: Node, source: Source) -> Meta:
         keywords=tuple(t(k) for g in am.findall("kwd-group") for k in g.findall("kwd")),
         funding=tuple(_funding(am, source)),
         counts=tuple(_counts(am)),
+        count_places=tuple(_count_places(am, source)),
+        contents=tuple(_contents(article)),
         notes=tuple(_notes(am, source)),
     )
 
@@ -77,6 +79,10 @@ def _dates(am: Node, source: Source):
         iso = _iso(n, source)
         if iso:
             yield DATE_KINDS.get(kind, kind), iso, text_of(n, source)
+    for n in am.iter("copyright-year"):  # the year the copyright line claims
+        year = text_of(n, source)
+        if year.text.strip().isdigit():
+            yield "copyright", year.text.strip(), year
 
 
 def _iso(n: Node, source: Source) -> str:
@@ -106,6 +112,35 @@ def _counts(am: Node):
     for c in counts.elements() if counts is not None else ():
         if c.get("count").isdigit():
             yield c.tag, int(c.get("count"))
+
+
+# What each declared count counts; items inside these are not the article's own.
+_COUNTED = {"fig-count": ("fig",), "table-count": ("table-wrap",),
+            "equation-count": ("disp-formula",), "ref-count": ("ref",)}
+_NOT_COUNTED = {"supplementary-material", "sub-article", "response"}
+
+
+def _contents(article: Node):
+    """How many figures, tables, display formulas and references the document holds."""
+    found = dict.fromkeys(_COUNTED, 0)
+    stack = [article]
+    while stack:
+        n = stack.pop()
+        for c in n.elements():
+            if c.tag in _NOT_COUNTED:
+                continue
+            for name, tags in _COUNTED.items():
+                if c.tag in tags:
+                    found[name] += 1
+            stack.append(c)
+    return found.items()
+
+
+def _count_places(am: Node, source: Source):
+    counts = am.find("counts")
+    for c in counts.elements() if counts is not None else ():
+        if c.get("count").isdigit():  # the element's opening tag: it has no text of its own
+            yield c.tag, verbatim_text(source, c.offset, c.offset + 1 + len(c.tag))
 
 
 CITATION_TAGS = ("element-citation", "mixed-citation", "citation", "nlm-citation")

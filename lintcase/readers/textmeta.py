@@ -23,7 +23,9 @@ _ABSTRACT_LABEL = re.compile(r"(" + alternation(_V["abstract_labels"]) + r")\s*[
 _NOT_BODY = {"abstract", "summary", "author summary", "keywords", "abbreviations",
              "graphical abstract"}
 _L = r"[^\W\d_]"
-_NAME = re.compile(rf"(?:[A-Z](?:{_L}|['’\-])*\.?\s+){{1,4}}[A-Z](?:{_L}|['’\-])*{_L}")
+_PARTICLE = r"(?:de|da|do|dos|das|di|del|della|van|von|der|den|le|la|du|e|y|bin|al)\s+"
+_NAME = re.compile(rf"(?:[A-Z](?:{_L}|['’\-‐‑])*\.?\s+(?:{_PARTICLE}){{0,2}}){{1,4}}"
+                   rf"[A-Z](?:{_L}|['’\-‐‑])*{_L}")
 _AFFIL = re.compile(r"\b(?:Department|Dept\.|Universit|Institut|Hospital|College|School|Facult"
                     r"|Laborator|Cent(?:re|er)|Division|Unit\b|Ltd|Inc\b|Academy|Clinic|Ministry)")
 _AFF_MARK = re.compile(r"(?:^|(?<=,\s)|(?<=;\s))(\d{1,2}|[a-z]|[*†‡§])\s*(?=[A-Z])")
@@ -43,7 +45,7 @@ def front(source: Source, drafts: list, lines: list[Line], keep: list[bool], md:
     from .text import Draft
     if kind == "text":
         return _web_front(source, drafts, md)
-    end = _front_end(drafts)
+    end = _front_end(drafts) or _prose_start(drafts)
     info: dict = {"front": [], "authors": [], "affs": [], "title": None, "type": ""}
     queue = list(drafts[:end])
     out: list = []
@@ -65,6 +67,9 @@ def front(source: Source, drafts: list, lines: list[Line], keep: list[bool], md:
                 and not _STANDALONE.fullmatch(first)
             swallow = -2 if alone else None
             queue[:0] = rest
+        elif info["title"] is None and not info["authors"] and not out and _furniture(d):
+            d.kind = "front"  # journal header, DOI line, section banner: never the title
+            info["front"].append(d)
         elif info["title"] is None and _banner(first) and not info["authors"]:
             info["type"] = info["type"] or _banner(first)
             if len(d.lines) > 1:
@@ -75,8 +80,11 @@ def front(source: Source, drafts: list, lines: list[Line], keep: list[bool], md:
             out.append(d)
         elif info["title"] is None and sum(c.isalpha() for c in d.plain()) >= 10:
             queue[:0] = _take_title(d, info, Draft)
-        elif not info["authors"] and not out and _author_lines(d.lines) == len(d.lines):
-            info["authors"].extend(d.lines)
+        elif not info["authors"] and not out and _author_lines(d.lines):
+            n = _author_lines(d.lines)  # author lines, then affiliations in the same block
+            info["authors"].extend(d.lines[:n])
+            if d.lines[n:]:
+                queue.insert(0, Draft("paragraph", d.lines[n:]))
         elif not out and (_AFFIL.search(d.plain()) or _AFF_MARK.match(first)) \
                 and len(d.plain()) < 1500:
             info["affs"].append(d)
@@ -102,6 +110,16 @@ def _front_end(drafts: list) -> int:
         t = d.lines[0].text
         if _KNOWN.fullmatch(t) or _NUMBERED.fullmatch(t) or t.startswith("#"):
             return i if i <= max(40, len(drafts) // 2) else 0
+    return 0
+
+
+def _prose_start(drafts: list) -> int:
+    """Without body headings (a corrigendum, a letter), the front matter ends where the first
+    long paragraph of prose starts; 0 when none does early."""
+    for i, d in enumerate(drafts[:15]):
+        if d.kind == "paragraph" and len(d.lines) >= 4 and len(d.plain()) > 300 \
+                and not _is_front(d.lines[0].text) and re.search(r"[a-z]{3,}\.\s+[A-Z]", d.plain()):
+            return i
     return 0
 
 
@@ -131,10 +149,32 @@ def _split_licence(d, Draft):
     return d, []
 
 
+# Lines of a page header, never of a title: a DOI or web address, "Volume 7", "Article ID",
+# "(2015) 16:413", "Smith et al.", an ISSN, an "Open Access" flag.
+_HEADER_LINE = re.compile(
+    r"10\.\d{4,9}/|https?://|www\.|\bVolume\s+\d|\bArticle ID\b|\(\d{4}\)\s*\d+\s*:\s*\d|"
+    r"\bet al\.|\bE?ISSN\b|^\s*open access\s*$|^\s*OPEN\s*$|^\s*\|", re.I)
+
+
+def _furniture(d) -> bool:
+    """A short opening block that is page header rather than the title: it has a header line,
+    or it is a banner in capitals ("NANO REVIEW", "PRACTICE AND POLICY")."""
+    if len(d.lines) > 5:
+        return False
+    if any(_HEADER_LINE.search(ln.text) for ln in d.lines):
+        return True
+    if any(_is_front(ln.text) for ln in d.lines[1:]):
+        return True  # "FOCUSED REVIEW" over "published: 15 January 2015"
+    words = d.plain().split()
+    return len(words) <= 5 and d.plain().isupper()
+
+
 def _take_title(d, info: dict, Draft) -> list:
-    """Title lines up to the first author line; returns drafts made of what follows."""
+    """Title lines up to the first author line (or page-header line); returns drafts made of
+    what follows."""
     lines = d.lines
-    k = next((i for i, ln in enumerate(lines) if i and _is_author_line(ln.text)), len(lines))
+    k = next((i for i, ln in enumerate(lines)
+              if i and (_is_author_line(ln.text) or _HEADER_LINE.search(ln.text))), len(lines))
     info["title"] = Draft("title", lines[:k], d.trim)
     if re.match(r"case\s+reports?\b", lines[0].text, re.I):
         info["type"] = "case-report"
@@ -156,17 +196,27 @@ def _author_lines(lines: list[Line]) -> int:
 
 
 def _unmark(s: str) -> str:
-    return re.sub(r"[\d*†‡§¶#✉]+", "", s)
+    return re.sub(r"[\d*†‡§¶#✉¤☯]+", "", s)
+
+
+# "Borugă O", "Gruia AT": surname first, initials after (some journals print authors so)
+_SURNAME_INITIALS = re.compile(rf"[A-Z]{_L}+(?:[\-'’][A-Z]?{_L}+)*\s+[A-Z]{{1,3}}")
+
+
+_AUTHOR = re.compile(rf"{_NAME.pattern}|{_SURNAME_INITIALS.pattern}(?![\w.])")
 
 
 def _is_author_line(s: str) -> bool:
+    marked = re.search(rf"{_L}\s?\d(?:,\d)*[*¤☯†]*\s*$", s.strip(" ,")) is not None
     s = _unmark(s).strip()
     if s.lower().startswith("and "):
         s = s[4:]
-    parts = [p.strip(" .") for p in re.split(r",|;|\band\b|&", s) if p.strip(" .")]
+    parts = [p.strip(" .") for p in re.split(r",|;|\band\b|&|•|\|", s) if p.strip(" .")]
+    if len(parts) == 1 and marked and _NAME.fullmatch(parts[0]):
+        return True  # one author on the line, affiliation number glued on ("Lemos1,2,3,4")
     if len(parts) < 2:
         return False
-    good = sum(1 for p in parts if _NAME.fullmatch(p))
+    good = sum(1 for p in parts if _NAME.fullmatch(p) or _SURNAME_INITIALS.fullmatch(p))
     return good >= 0.7 * len(parts)
 
 
@@ -226,7 +276,7 @@ def _authors(source: Source, lines: list[Line]) -> tuple[Text, ...]:
         return ()
     text = build_text(source, segments(lines))
     out = []
-    for m in _NAME.finditer(text.text):
+    for m in _AUTHOR.finditer(text.text):
         if m.group().lower().startswith("and "):
             continue
         out.append(text.slice(m.start(), m.end()))
@@ -293,7 +343,9 @@ def _keywords(source: Source, front_drafts: list, md: bool) -> tuple[Text, ...]:
         lines, trim = d.lines, m.end()
         if m.end() >= len(d.lines[0].text) and len(d.lines) == 1 and i + 1 < len(front_drafts):
             lines, trim = front_drafts[i + 1].lines, 0
-        text = build_text(source, segments(lines, trim), md)
+        from .text import _KNOWN
+        k = next((i for i, ln in enumerate(lines) if i and _KNOWN.fullmatch(ln.text)), len(lines))
+        text = build_text(source, segments(lines[:k], trim), md)  # not the heading after them
         out, a = [], 0
         for part in re.split(r"[,;·•]", text.text) + [None]:
             if part is None:

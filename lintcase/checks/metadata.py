@@ -1,0 +1,139 @@
+"""metadata: one metadata field says the same in every rendering that has it.
+
+The preferred rendering (JATS first) is the reference; each other rendering that has the field
+is compared with it. A rendering without the field says nothing: a field missing from PDF text
+is nearly always extraction, not a defect. Text fields (title, keywords) are compared word by
+word after removing rendering noise, and each differing stretch is reported with its place in
+both renderings. Authors are compared by surname and first initial.
+"""
+from __future__ import annotations
+
+from ..model import Article, Location, Rendering
+from . import PREFER_OPTION, Hit, by_preference
+from . import _metawords as mw
+from ._authors import EXTRACTED, author_differences
+
+FIELDS = ("field", "value", "other", "rendering", "other_rendering")
+OPTIONS = {
+    "type": "object",
+    "properties": {
+        "field": {"enum": ["title", "authors", "doi", "volume", "elocation", "keywords", "dates"]},
+        "min_similarity": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
+                           "description": "Below this share of shared words the other "
+                                          "rendering's field is taken for an extraction error."},
+        "prefer": PREFER_OPTION,
+    },
+    "required": ["field"],
+    "additionalProperties": False,
+}
+LABELS = {"title": "Title", "authors": "Authors", "doi": "DOI", "volume": "Volume",
+          "elocation": "Article number", "keywords": "Keywords", "dates": "History"}
+
+
+def run(article: Article, options: dict):
+    name = options["field"]
+    renderings = [r for r in by_preference(article.renderings, options) if _has(r, name)]
+    if len(renderings) < 2:
+        return
+    ref = renderings[0]
+    for other in renderings[1:]:
+        if name == "title":
+            yield from _words(ref, other, ref.meta.title, other.meta.title, options)
+        elif name == "authors":
+            for hit in author_differences(ref, other):
+                yield hit
+        elif name == "keywords":
+            yield from _keywords(ref, other)
+        elif name == "dates":
+            yield from _dates(ref, other)
+        else:
+            yield from _identifier(ref, other, name)
+
+
+def _has(r: Rendering, name: str) -> bool:
+    value = getattr(r.meta, name)
+    return bool(value) if isinstance(value, tuple) else value is not None and bool(value.text)
+
+
+def _words(ref: Rendering, other: Rendering, a, b, options: dict):
+    wa, wb = mw.words(a), mw.words(b)
+    ka, kb = [w[0] for w in wa], [w[0] for w in wb]
+    if mw.similar(ka, kb) < options.get("min_similarity", 0.5):
+        return  # the other rendering's "title" is some other line: extraction, not a defect
+    for i1, i2, j1, j2 in mw.differences(ka, kb, mw.lossy(b)):
+        here = mw.place(ref, a, wa, i1, i2, "Title")
+        there = mw.place(other, b, wb, j1, j2, "Title")
+        value, shown = mw.shown(a, wa, i1, i2), mw.shown(b, wb, j1, j2)
+        yield Hit((here, there), _fields("title", value, shown, ref, other),
+                  evidence=f"title:{value}|{shown}")
+
+
+def _fields(name: str, value: str, other_value: str, ref: Rendering, other: Rendering) -> dict:
+    return {"field": name, "value": value, "other": other_value, "rendering": ref.kind,
+            "other_rendering": other.kind}
+
+
+def _identifier(ref: Rendering, other: Rendering, name: str):
+    a, b = getattr(ref.meta, name), getattr(other.meta, name)
+    if _norm_id(a.text, name) == _norm_id(b.text, name):
+        return
+    yield Hit((_at(ref, a, name), _at(other, b, name)),
+              _fields(name, a.text.strip(), b.text.strip(), ref, other),
+              evidence=f"{name}:{a.text.strip()}|{b.text.strip()}")
+
+
+def _norm_id(s: str, name: str) -> str:
+    s = "".join(s.split()).casefold().rstrip(".,;")
+    return s.lstrip("e").lstrip("0") if name == "elocation" else s
+
+
+def _at(r: Rendering, text, name: str) -> Location:
+    return Location.at(r, text, 0, len(text.text), LABELS[name])
+
+
+def _keywords(ref: Rendering, other: Rendering):
+    """Keywords are a set: a word in one rendering's keywords that the other's lack."""
+    seen_a = {w for k in ref.meta.keywords for w, _, _ in mw.words(k)}
+    seen_b = {w for k in other.meta.keywords for w, _, _ in mw.words(k)}
+    # A PDF's keyword line is read in part when it wraps into a column: only what it has is
+    # checked against the reference, never what it lacks.
+    sides = [(other.meta.keywords, seen_a, other, ref)]
+    if other.kind not in EXTRACTED:
+        sides.insert(0, (ref.meta.keywords, seen_b, ref, other))
+    for mine, theirs, r, o in sides:
+        for k in mine:
+            if len(k.text.split()) > 6:
+                continue  # a sentence the reader ran on into, not a keyword
+            missing = [w for w, _, _ in mw.words(k) if w not in theirs]
+            if missing and "".join(missing) not in "".join(sorted(theirs)):
+                first = o.meta.keywords[0]
+                yield Hit((_at(r, k, "keywords"), _at(o, first, "keywords")),
+                          _fields("keywords", k.text, "no such keyword", r, o),
+                          evidence=f"keywords:{k.text}|{o.kind}")
+
+
+def _dates(ref: Rendering, other: Rendering):
+    """A history date of one kind that none of the other rendering's dates of that kind match."""
+    theirs: dict[str, list] = {}
+    for kind, iso, text in other.meta.dates:
+        theirs.setdefault(kind, []).append((iso, text))
+    mine: dict[str, list] = {}
+    for kind, iso, text in ref.meta.dates:
+        mine.setdefault(kind, []).append((iso, text))
+    for kind in ("received", "revised", "accepted", "published"):
+        if kind not in mine or kind not in theirs:
+            continue
+        for iso, text in theirs[kind]:
+            if any(_same_date(iso, m) for m, _ in mine[kind]):
+                continue
+            m_iso, m_text = mine[kind][0]
+            yield Hit((Location.at(ref, m_text, 0, len(m_text.text), f"{kind} date"),
+                       Location.at(other, text, 0, len(text.text), f"{kind} date")),
+                      _fields(f"{kind} date", m_iso, iso, ref, other),
+                      evidence=f"{kind}:{m_iso}|{iso}")
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Equal at the precision both give (a year agrees with any day of that year)."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
