@@ -21,8 +21,9 @@ def test_html_edited_alone_is_named_as_the_odd_one_out():
     assert [loc["rendering"] for loc in f["locations"]] == ["jats", "html", "pdftext"]
     jats, html, pdf = f["locations"]
     assert "fundamental" in jats["excerpt"] and "fundamental" in pdf["excerpt"]
-    assert "marginal" in html["excerpt"]
-    assert "in the jats and pdftext renderings but not in the html rendering" in f["message"]
+    assert "«marginal»" in html["excerpt"] and "«fundamental»" in jats["excerpt"]
+    assert f["message"] == ("the jats and pdftext renderings have “fundamental” where the html "
+                            "rendering has “marginal”")
 
 
 def test_unedited_three_renderings_are_quiet():

@@ -37,6 +37,7 @@ SYMBOL_ALIASES = {"=": "[5]?", "×": "[9x]?", "−": "[2]?", "–": "[2]?", "′
 DOI_PREFIXES = {"httpsdoiorg", "httpdxdoiorg", "httpsdxdoiorg", "doi", "httpdoiorg"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
+MAX_PLACES = 12  # differences of a garbled paragraph located one by one (both sides each)
 FIELDS = ("reference", "other", "ref_words", "other_words", "difference")
 
 OPTIONS = {
@@ -144,7 +145,8 @@ class Pair:
         diff = (f"this paragraph of the {other.kind} rendering does not read as the {ref.kind} "
                 f"rendering: {len(hits)} differences (its text layer may be garbled, e.g. "
                 f"overlapping or doubled text); first: {first.fields['difference']}")
-        return Hit(first.locations, {**first.fields, "difference": diff},
+        places = list(dict.fromkeys(loc for h in hits for loc in h.locations))
+        return Hit(tuple(places[:2 * MAX_PLACES]), {**first.fields, "difference": diff},
                    f"many:{len(hits)}:" + first.evidence)
 
     def _block_hits(self, a: int, b: int):
@@ -195,7 +197,13 @@ class Pair:
             while xk and pk and xk[0] == pk[0]:
                 xk.pop(0), pk.pop(0)
             extra = list(xs)[len(list(xs)) - len(xk):]
-        if not extra or _contains(pk, xk):
+        if not extra:
+            return []
+        kept = list(ps)[:len(pk)] if leading else list(ps)[len(list(ps)) - len(pk):]
+        beside = self._beside(extra, kept, leading)
+        if beside is not None:  # most edge words are right there: compare word by word
+            return list(self._gap(extra[0], extra[-1] + 1, *beside))
+        if _contains(pk, xk):
             return []
         moved = self._located(extra)
         if moved is not None:  # the words are elsewhere (a page or column away): compare there
@@ -203,6 +211,23 @@ class Pair:
         if self._noise(extra, []):
             return []
         return [self._diff(extra, [], ps.stop if leading else ps.start)]
+
+    def _beside(self, xs: list[int], ps: list[int], leading: bool) -> tuple[int, int] | None:
+        """The other rendering's words next to the paragraph that the reference's edge words
+        are, up to a few changes: at least two and half of them match there in order."""
+        if not ps:
+            return None
+        xk = [self.xkeys[i] for i in xs]
+        pk = [self.pkeys[j] for j in ps]
+        blocks = [b for b in SequenceMatcher(None, xk, pk, autojunk=False).get_matching_blocks()
+                  if b.size]
+        matched = sum(b.size for b in blocks)
+        if matched < 2 or 2 * matched < len(xk):
+            return None
+        if leading:
+            return ps[0] + max(0, blocks[0].b - blocks[0].a), ps[-1] + 1
+        last = blocks[-1]
+        return ps[0], ps[0] + min(len(pk), last.b + last.size + len(xk) - last.a - last.size)
 
     def _located(self, xs: list[int]) -> tuple[int, int] | None:
         """Where in the other rendering a run of reference words sits, when its first and last
@@ -236,7 +261,7 @@ class Pair:
 
     def _noise(self, xs: list[int], ps: list[int], near: list[int] = ()) -> bool:
         X, P = self.X, self.P
-        xk = "".join(X[i].key for i in xs if not X[i].citation)
+        xk = "".join(X[i].key for i in xs if not _numbered(X[i]))
         pk = "".join(P[j].key for j in ps)
         if xk == pk:
             return True  # split/joined words, citation numbers run into a word
@@ -365,9 +390,9 @@ class Pair:
     def _elsewhere(self, xs: list[int]) -> bool:
         """Reference words that the other rendering has, but elsewhere (reading order)."""
         X = self.X
-        if all(X[i].citation for i in xs):
+        if all(_numbered(X[i]) for i in xs):
             return True
-        keys = [X[i].key for i in xs if not X[i].citation]
+        keys = [X[i].key for i in xs if not _numbered(X[i])]
         if len(keys) < 3:
             return False
         grams = list(zip(keys, keys[1:], keys[2:]))
@@ -411,9 +436,13 @@ class Pair:
         if xs:
             loc, xtext = self._place(ref, self.X, xs)
             locs.append(loc)
-        elif xat is not None:  # where the reference lacks the words
-            locs.append(_point(ref, self.X, min(xat, len(self.X) - 1) if xat < len(self.X)
-                               or not self.X else xat, xat >= len(self.X)))
+        elif xat is not None:  # where the reference lacks the words: after the word before
+            X = self.X
+            if 0 < xat < len(X) and X[xat - 1].block == X[xat].block:
+                locs.append(_point(ref, X, xat - 1, True))
+            else:
+                locs.append(_point(ref, X, min(xat, len(X) - 1) if xat < len(X) or not X
+                                   else xat, xat >= len(X)))
         if ps:
             loc, ptext = self._place(other, self.P, ps)
             locs.append(loc)
@@ -440,6 +469,12 @@ class Pair:
     def _point(self, at: int) -> Location:
         """A zero-width place in the other rendering where the missing words would be."""
         return _point(self.other, self.P, min(at, len(self.P) - 1), at >= len(self.P))
+
+
+def _numbered(word) -> bool:
+    """A citation number: set differently everywhere ("14-16", "14, 15, 16", superscripts).
+    The names of an author-year citation are words like any other."""
+    return word.citation and word.key.isdigit()
 
 
 def _contains(seq: list[str], part: list[str]) -> bool:
