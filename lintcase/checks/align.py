@@ -214,7 +214,7 @@ class Pair:
 
     def _beside(self, xs: list[int], ps: list[int], leading: bool) -> tuple[int, int] | None:
         """The other rendering's words next to the paragraph that the reference's edge words
-        are, up to a few changes: at least two and half of them match there in order."""
+        are, up to one or two changed words: at least two and half of them match there."""
         if not ps:
             return None
         xk = [self.xkeys[i] for i in xs]
@@ -225,9 +225,14 @@ class Pair:
         if matched < 2 or 2 * matched < len(xk):
             return None
         if leading:
-            return ps[0] + max(0, blocks[0].b - blocks[0].a), ps[-1] + 1
-        last = blocks[-1]
-        return ps[0], ps[0] + min(len(pk), last.b + last.size + len(xk) - last.a - last.size)
+            span = ps[0] + max(0, blocks[0].b - blocks[0].a), ps[-1] + 1
+        else:
+            last = blocks[-1]
+            span = ps[0], ps[0] + min(len(pk), last.b + last.size + len(xk) - last.a - last.size)
+        # One or two changed words; more is another paragraph that reads alike (parallel
+        # captions, "… for local wildlife" / "… for translocated deer").
+        changed = len(xk) - matched + (span[1] - span[0]) - matched
+        return span if changed <= 2 else None
 
     def _located(self, xs: list[int]) -> tuple[int, int] | None:
         """Where in the other rendering a run of reference words sits, when its first and last
