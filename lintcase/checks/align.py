@@ -298,7 +298,8 @@ class Pair:
         if "".join(keys) in self.headings:
             return True
         in_floats = sum(1 for k in keys if k in self.float_words)
-        if in_floats == len(keys) and (len(keys) > 1 or self._debris(keys[0])):
+        if in_floats == len(keys) and (len(keys) > 1 or self._debris(keys[0])) \
+                and not self._mid_line(ps):
             return True  # table cells, figure labels and captions flattened into the text
         if len(keys) >= 5 and in_floats >= 0.7 * len(keys):
             return True  # a table (its title, header and numbers) set inside the paragraph
@@ -307,6 +308,17 @@ class Pair:
         grams = list(zip(keys, keys[1:], keys[2:]))
         found = sum(1 for g in grams if self.x3[g] or self.p3[g] > 2)
         return found >= 0.5 * len(grams)
+
+    def _mid_line(self, ps: list[int]) -> bool:
+        """One or two words that share a source line with the running text around them: a
+        float's text comes as lines of its own, not in mid-sentence."""
+        P = self.P
+        a, b = ps[0] - 1, ps[-1] + 1
+        if len(ps) > 2 or a < 0 or b >= len(P) or not P[a].block == P[ps[0]].block == P[b].block:
+            return False
+        text = self.other.blocks[P[a].block].text
+        first, last = text.span(P[ps[0]].start, P[ps[-1]].end), text.span(P[a].start, P[b].end)
+        return first.line == first.end_line and first.line in (last.line, last.end_line)
 
     def _debris(self, key: str) -> bool:
         """A lone token that looks like a table cell or figure label, not a prose word."""
