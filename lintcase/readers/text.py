@@ -121,6 +121,11 @@ def _read(source: Source, kind: str) -> Rendering:
                      references=tuple(refs), source=source)
 
 
+# The end of a sentence carried over to a new line ("et al., 2021)."): text, even when the same
+# words end a line on one other page.
+_CONTINUATION = re.compile(r"[a-z].*[.)]\s*")
+
+
 def _furniture(lines: list[Line]) -> list[bool]:
     """Which lines to keep: drop lines that repeat on several pages and bare page numbers.
 
@@ -148,7 +153,8 @@ def _furniture(lines: list[Line]) -> list[bool]:
             # away from a page edge, only a line on half the pages is a running head: a line
             # such as "et al., 2021)." recurs on a few pages as ordinary text
             or (lettered and n >= 3 and (i in edge or n >= 0.5 * len(by_page)))
-            or (n >= 2 and i in edge and (lettered or len(key) > 1)))
+            or (n >= 2 and i in edge and (lettered or len(key) > 1)
+                and not (n == 2 and _CONTINUATION.fullmatch(ln.text))))
         keep.append(not drop)
     return keep
 

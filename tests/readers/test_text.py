@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import glob
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -252,18 +251,3 @@ def test_pdftext_front_matter_and_references():
     ieee = read(CORPUS / "pairs" / "PMC5971330" / "article.pdftotext.txt").references
     assert ieee[0].label == "1" and ieee[0].authors[:2] == ("Chatterjee RN", "Haunshi S")
     assert ieee[0].title.startswith("Native chicken production and marketing")
-
-
-@needs_corpus
-def test_speed_100kb():
-    path = CORPUS / "pairs" / "PMC12091794" / "article.pdftotext.txt"  # 97 KB
-    source = Source(str(path), path.read_text("utf-8"))
-    read_text(source, "pdftext")
-    best = min(_timed(lambda: read_text(source, "pdftext")) for _ in range(3))
-    assert best < 0.05
-
-
-def _timed(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
