@@ -186,6 +186,9 @@ class Block:
     ident: str = ""
     citations: tuple[tuple[int, int], ...] = ()
     formulas: tuple[tuple[int, int], ...] = ()  # inline mathematics, set differently everywhere
+    # Links the source states: (start, end, kind, target id) for a JATS xref (kind = ref-type,
+    # target = rid) or an HTML href="#id" (kind "link"); the citation and callout facts read them.
+    links: tuple[tuple[int, int, str, str], ...] = ()
 
     @property
     def section_name(self) -> str:
@@ -248,6 +251,10 @@ class Rendering:
     blocks: tuple[Block, ...]
     references: tuple[Reference, ...] = ()
     source: Source | None = field(default=None, repr=False, compare=False)
+    # Every element id of a JATS document, so a link's target can be checked, and every id its
+    # xrefs point at (also from places no block holds); empty elsewhere.
+    anchors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    linked: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     @property
     def is_case_report(self) -> bool:

@@ -7,8 +7,8 @@ durations cost one extraction.
 from __future__ import annotations
 
 from ..model import Fact, Rendering
-from . import (abbreviations, acronyms, dates, durations, patient, quantities, spellings, terms,
-               words)
+from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities, spellings,
+               terms, words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -22,6 +22,8 @@ EXTRACTORS = {
     "abbreviation": abbreviations.extract,
     "spelling": spellings.extract,
     "acronym": acronyms.extract,
+    "citation": citations.extract,
+    "callout": citations.callouts,
 }
 
 _cache: dict[tuple[int, str], tuple[Rendering, list[Fact]]] = {}

@@ -145,9 +145,10 @@ class _Walker:
         self.run_node: Node | None = None
         self.cites: list = []
         self.open_cites: list = []
+        self.links: list = []  # (start, end, "link", id) of in-page links (href="#id")
         self.context: list[str] = []  # inherited kinds: "caption", "footnote"
         self.blockstack: list[Node] = []
-        self.caption: tuple | None = None  # (label, TextBuilder, citations, ident)
+        self.caption: tuple | None = None  # (label, TextBuilder, citations, ident, links)
 
     def walk(self, root: Node) -> None:
         stack: list = [root]
@@ -195,16 +196,21 @@ class _Walker:
             self.blockstack.append(n)
         elif n.tag in ("br", "td", "th") and self.run is not None:
             self.run.space(n.start)
-        elif n.tag == "a" and n.get("href", "").startswith("#") and n.get("href")[1:] in self.ref_ids:
-            self._ensure_run(n)
-            self.open_cites.append((n, self.run.next_start()))
+        elif n.tag == "a" and n.get("href", "").startswith("#") and len(n.get("href")) > 1:
+            if n.get("href")[1:] in self.ref_ids:
+                self._ensure_run(n)
+            if self.run is not None:  # other in-page links never open a paragraph themselves
+                self.open_cites.append((n, self.run.next_start()))
         return True
 
     def _exit(self, n: Node) -> None:
         if self.open_cites and self.open_cites[-1][0] is n:
             _, start = self.open_cites.pop()
             if self.run is not None and len(self.run) > start:
-                self.cites.append((start, len(self.run)))
+                target = n.get("href")[1:]
+                if target in self.ref_ids:
+                    self.cites.append((start, len(self.run)))
+                self.links.append((start, len(self.run), "link", target))
         if n.tag in BLOCK or n.tag in HEADING_TAGS:
             self._flush()
             if self.blockstack and self.blockstack[-1] is n:
@@ -222,7 +228,7 @@ class _Walker:
         if self.run is None:
             self.run = Collector(self.source)
             self.run_node = self.blockstack[-1] if self.blockstack else n
-            self.cites = []
+            self.cites, self.links = [], []
 
     def _chars(self, chars: str, offset: int, verbatim: bool) -> None:
         if self.run is None:
@@ -242,22 +248,26 @@ class _Walker:
         if self.run is None:
             return
         text, cites, node = self.run.build(), tuple(self.cites), self.run_node
+        links = tuple(self.links)
         kind = self._kind()
         self.run, self.run_node, self.cites, self.open_cites = None, None, [], []
+        self.links = []
         if not text.text:
             return
         if kind == "heading":
             self._heading(text, node)
         elif kind == "caption":
-            self._caption_part(text, cites, node)
+            self._caption_part(text, cites, node, links)
         else:
             self._flush_caption()
             section = self.section()
             title = _run_in_title(node, text, self.source)
             if title:  # Frontiers prints a box as one <p>: <strong>KEY CONCEPT 1. X</strong><br>
                 section += (title.text,)
-                text, cites = text.slice(len(title) + 1, len(text)), _shift(cites, len(title) + 1, len(text))
-            self.blocks.append(Block(kind, section, text, "", _ident(node), cites))
+                cut = len(title) + 1
+                links = _shift(links, cut, len(text))
+                text, cites = text.slice(cut, len(text)), _shift(cites, cut, len(text))
+            self.blocks.append(Block(kind, section, text, "", _ident(node), cites, links=links))
 
     def section(self) -> tuple[str, ...]:
         return self.base + tuple(t for _, t in self.sections)
@@ -277,32 +287,35 @@ class _Walker:
         if not REF_HEADINGS.match(title):
             self.blocks.append(Block("heading", self.section(), text, "", _ident(node)))
 
-    def _caption_part(self, text: Text, cites: tuple, node: Node) -> None:
+    def _caption_part(self, text: Text, cites: tuple, node: Node, links: tuple = ()) -> None:
         """Caption paragraphs join into one block; a leading "Figure 2." becomes its label."""
         m = CAPTION_LABEL.match(text.text)
         if m:
             self._flush_caption()
             label = " ".join(m.group(1).split())
+            links = _shift(links, m.end(), len(text))
             text, cites = text.slice(m.end(), len(text)), _shift(cites, m.end(), len(text))
-            self.caption = (label, TextBuilder(self.source), [], _ident(node))
+            self.caption = (label, TextBuilder(self.source), [], _ident(node), [])
         if re.fullmatch(r"doi:\s*\S+", text.text):
             return  # PLOS prints each figure's DOI under its caption
         if self.caption is None:
-            self.caption = ("", TextBuilder(self.source), [], _ident(node))
+            self.caption = ("", TextBuilder(self.source), [], _ident(node), [])
         b, all_cites = self.caption[1], self.caption[2]
         if len(b) and text.text:
             b.add(" ", text.source_offset(0), verbatim=False)
         all_cites.extend((s + len(b), e + len(b)) for s, e in cites)
+        self.caption[4].extend((s + len(b), e + len(b), k, t) for s, e, k, t in links)
         b.extend(text)
 
     def _flush_caption(self) -> None:
         if self.caption is None:
             return
-        label, b, cites, ident = self.caption
+        label, b, cites, ident, links = self.caption
         self.caption = None
         text = b.build()
         if text.text or label:
-            self.blocks.append(Block("caption", self.section(), text, label, ident, tuple(cites)))
+            self.blocks.append(Block("caption", self.section(), text, label, ident, tuple(cites),
+                                     links=tuple(links)))
 
 
 def _run_in_title(node: Node | None, text: Text, source: Source) -> Text | None:
@@ -318,7 +331,8 @@ def _run_in_title(node: Node | None, text: Text, source: Source) -> Text | None:
 
 
 def _shift(cites: tuple, cut: int, length: int) -> tuple:
-    return tuple((s - cut, e - cut) for s, e in cites if s >= cut and e <= length)
+    """Ranges (and any fields after them) moved to a text cut at `cut`."""
+    return tuple((c[0] - cut, c[1] - cut, *c[2:]) for c in cites if c[0] >= cut and c[1] <= length)
 
 
 def _ident(node: Node | None) -> str:

@@ -54,7 +54,10 @@ def _read(source: Source) -> Rendering:
                 blocks.append(Block("heading", (section_title(ref_list, source),),
                                     text_of(title, source)))
         refs = read_references(back, source)
-    return Rendering(source.path, "jats", meta, tuple(blocks), tuple(refs), source)
+    anchors = frozenset(n.get("id") for n in article.iter() if n.get("id"))
+    linked = frozenset(t for n in article.iter("xref") for t in n.get("rid").split())
+    return Rendering(source.path, "jats", meta, tuple(blocks), tuple(refs), source, anchors,
+                     linked)
 
 
 def raise_no_article(source: Source):
@@ -120,13 +123,16 @@ def _captioned(node: Node, section: tuple, source: Source, out: list) -> None:
         text = b.build().strip()
         if text.text:
             out.append(Block("caption", section, text, label_text, node.get("id"),
-                             _citations(marks, text, b)))
+                             _citations(marks, text, b), links=_links(marks, text, b)))
     if node.tag == "boxed-text":
         _walk_container(node, section + ((label_text or "Box"),), source, out)
     for row in node.iter("tr"):  # table rows: not compared as prose, but known words
-        text = text_of(row, source, NOT_PROSE)
+        rb, marks = TextBuilder(source), []
+        raw = text_of(row, source, NOT_PROSE, builder=rb, marks=marks)
+        text = raw.strip()
         if text.text:
-            out.append(Block("table", section, text, label_text, node.get("id")))
+            out.append(Block("table", section, text, label_text, node.get("id"),
+                             links=_links(marks, text, raw)))
     for fn in node.iter("fn"):
         _paragraph(fn, section, source, out, kind="footnote")
 
@@ -140,7 +146,7 @@ def _paragraph(node: Node, section: tuple, source: Source, out: list, kind="para
     text = raw.strip()
     if text.text:
         out.append(Block(kind, section, text, "", node.get("id"), _citations(marks, text, raw),
-                         _marked(marks, text, raw, ("inline-formula",))))
+                         _marked(marks, text, raw, ("inline-formula",)), _links(marks, text, raw)))
     for child in node.elements():
         if child.tag in NESTED_BLOCKS:
             _nested(child, section, source, out)
@@ -151,6 +157,18 @@ def _paragraph(node: Node, section: tuple, source: Source, out: list, kind="para
 def _citations(marks: list, text: Text, raw) -> tuple:
     """Text ranges of xrefs to bibliography entries, shifted to the stripped text."""
     return _marked(marks, text, raw, ("xref",), lambda n: n.get("ref-type") in ("bibr", "ref"))
+
+
+def _links(marks: list, text: Text, raw) -> tuple:
+    """(start, end, ref-type, rid) of every xref, shifted to the stripped text."""
+    raw_text = raw.text if isinstance(raw, Text) else raw.build().text
+    shift = len(raw_text) - len(raw_text.lstrip())
+    out = []
+    for start, end, node in marks:
+        if node.tag == "xref":
+            a, b = max(0, start - shift), min(len(text.text), end - shift)
+            out.append((a, max(a, b), node.get("ref-type"), node.get("rid")))
+    return tuple(sorted(out))
 
 
 def _marked(marks: list, text: Text, raw, tags: tuple, accept=lambda n: True) -> tuple:
