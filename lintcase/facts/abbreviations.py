@@ -17,6 +17,7 @@ written out again elsewhere. Rules decide which of these matter (checks/define.p
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..model import Fact, Rendering
@@ -69,7 +70,7 @@ def definitions(text: str, starts: list[int]):
         if _CITED.match(text, m.end()):
             continue  # "(Food and Agriculture Organization (FAO), 2014)": a citation
         sf = re.split(r"[;,]\s", inner, maxsplit=1)[0].strip()
-        s0 = max(s for s in starts if s <= m.start())
+        s0 = starts[bisect.bisect_right(starts, m.start()) - 1]
         if valid_short(sf):
             found = _long_before(text, s0, m.start(), sf)
             if found:
@@ -102,17 +103,19 @@ def _long_before(text: str, s0: int, paren: int, sf: str) -> tuple[int, str] | N
 
 def _long_inside(text: str, s0: int, m: re.Match, inner: str):
     """Pattern 'SF (long form)': the word before the bracket is the short form."""
-    before = list(_WORDS.finditer(text, s0, m.start()))
-    if not before or len(inner.split()) < 2 or not _PLAIN.fullmatch(inner):
+    if len(inner.split()) < 2 or not _PLAIN.fullmatch(inner):
+        return None  # most brackets ("(12)", "(p < 0.05)") end here, before any word search
+    head = text[s0:m.start()].rstrip()
+    if not head:
         return None
-    w = before[-1]
-    sf = w.group().strip(",;:")
+    word = head.split()[-1]  # the last run of non-spaces, as _WORDS finds it
+    sf = word.strip(",;:")
     if not valid_short(sf) or not sf.isupper() and not any(c.isdigit() for c in sf):
         return None
     k = best_long_form(sf, inner)
     if k != 0 or len(inner.split()) > min(len(sf) + 5, 2 * len(sf)):
         return None  # the whole bracket must be the long form
-    return w.start(), m.end(), sf, inner.strip()
+    return s0 + len(head) - len(word), m.end(), sf, inner.strip()
 
 
 def extract(rendering: Rendering) -> list[Fact]:
@@ -136,22 +139,14 @@ def _occurrences(rendering: Rendering, blocks, defined: dict, defs: list[Fact]) 
     inside = {}
     for f in defs:
         inside.setdefault(id(f.block), []).append((f.start, f.end))
-    shorts = re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(s) for s in sorted(defined, key=len, reverse=True)) + r")(?![\w-])")
+    shorts = _shorts_pattern(sorted(defined, key=len, reverse=True))
     longs = {_key(lf): sf for sf, lfs in defined.items() for lf in lfs}
-    long_re = re.compile(r"(?<![\w-])(?:" + "|".join(
-        _flexible(lf) for lfs in defined.values() for lf in sorted(lfs, key=len, reverse=True))
-        + r")(?![\w-])", re.IGNORECASE)
-    # the first word of every long form: a block without any of them cannot hold one, and
-    # skipping it spares the case-insensitive alternation, the costliest scan here
-    firsts = {re.split(r"[\s\-‐–]+", lf.strip())[0].lower() for lfs in defined.values() for lf in lfs}
+    long_re = _longs_pattern([_flexible(lf) for lfs in defined.values()
+                              for lf in sorted(lfs, key=len, reverse=True)])
     out = []
     for block, starts in blocks:
         text, spans = block.text.text, inside.get(id(block), [])
-        lowered = text.lower()
-        scans = ((shorts, "use"), (long_re, "long-form")) if any(w in lowered for w in firsts) \
-            else ((shorts, "use"),)
-        for pat, kind in scans:
+        for pat, kind in ((shorts, "use"), (long_re, "long-form")):
             for m in pat.finditer(text):
                 if any(a <= m.start() < b for a, b in spans):
                     continue
@@ -165,6 +160,29 @@ def _occurrences(rendering: Rendering, blocks, defined: dict, defs: list[Fact]) 
                 out.append(make_fact(rendering, block, starts, "abbreviation", value,
                                      m.start(), m.end()))
     return out
+
+
+# Both scans below start each alternative with its literal first character and test "not after a
+# word" only then: a pattern that opens on a look-behind is tried at every position of the text,
+# one that opens on a set of characters lets the regex engine jump to where a match can start.
+
+def _shorts_pattern(shorts: list[str]) -> re.Pattern:
+    """Any of the short forms (longest first) as a whole word, case kept."""
+    return re.compile("(?:" + "|".join(re.escape(sf[0]) + r"(?<![\w-].)" + re.escape(sf[1:])
+                                       for sf in shorts) + r")(?![\w-])")
+
+
+def _longs_pattern(alternatives: list[str]) -> re.Pattern:
+    """Any of the long-form regexes, in this order, as whole words and without case. Grouped by
+    their first letter, written in both cases, since a case-blind set gives no jump."""
+    if not all(a[0].isascii() and a[0].isalnum() for a in alternatives):
+        return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:  # one first letter per group: the order within a group is kept
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    both = "".join(sorted({c for k in groups for c in (k, k.upper())}))
+    body = "|".join(f"(?<=[{k}{k.upper()}])(?i:{'|'.join(rest)})" for k, rest in groups.items())
+    return re.compile(rf"[{both}](?<![\w-].)(?:{body})(?![\w-])")
 
 
 def _key(s: str) -> str:
