@@ -237,6 +237,16 @@ class Meta:
     # Front-matter text that is not prose of the article: copyright and licence statements,
     # correspondence lines, author notes. Comparisons use it to recognise page furniture.
     notes: tuple[Text, ...] = ()
+    # Funding, contributions and correspondence, as each rendering states them: funder names of
+    # the funding metadata, funding statements, author-contribution statements, CRediT roles as
+    # (author index, role), the corresponding authors' names and their e-mail addresses.
+    funders: tuple[Text, ...] = ()
+    funding_statements: tuple[Text, ...] = ()
+    contributions: tuple[Text, ...] = ()
+    roles: tuple[tuple[int, Text], ...] = ()
+    corresp: tuple[Text, ...] = ()
+    emails: tuple[Text, ...] = ()
+    surnames: tuple[str, ...] = ()  # each author's surname, where the source marks it (JATS)
 
 
 # Rendering kinds

@@ -64,7 +64,24 @@ def read_meta(root: Node, prof: dict, source: Source) -> Meta:
         volume=m.first("citation_volume", "prism.volume"),
         elocation=elocation,
         keywords=tuple(_keywords(m.first("citation_keywords", "dc.subject"))),
+        emails=tuple(m.all("citation_author_email")),
+        corresp=tuple(_corresponding(root, source)),
     )
+
+
+def _corresponding(root: Node, source: Source):
+    """The authors a citation_author_email follows (Highwire gives each author's address
+    right after the name)."""
+    last = None
+    for n in root.iter():
+        if n.tag != "meta":
+            continue
+        name = n.get("name").lower()
+        if name == "citation_author":
+            last = attr_text(n, "content", source)
+        elif name == "citation_author_email" and last is not None:
+            yield _name(last)
+            last = None
 
 
 def _doi(t: Text | None) -> Text | None:

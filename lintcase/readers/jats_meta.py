@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
+from . import jats_people as people
 from .xmltree import Node, text_of
 
 DATE_KINDS = {"received": "received", "rev-recd": "revised", "revised": "revised",
@@ -36,6 +37,13 @@ def read_meta(front: Node, article: Node, source: Source) -> Meta:
         count_places=tuple(_count_places(am, source)),
         contents=tuple(_contents(article)),
         notes=tuple(_notes(am, source)),
+        funders=tuple(people.funders(am, source)),
+        funding_statements=tuple(people.funding_statements(article, source)),
+        contributions=tuple(people.contributions(article, source)),
+        roles=tuple(people.roles(am, source)),
+        corresp=tuple(_name(n, source) for n in people.corresponding(am, source)),
+        emails=tuple(people.emails(am, source)),
+        surnames=tuple(people.surnames(am, source)),
     )
 
 

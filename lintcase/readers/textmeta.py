@@ -245,7 +245,33 @@ def _meta(source: Source, info: dict, lines: list[Line], keep: list[bool], md: b
         dates=_dates(source, front_lines + [ln for ln in info["zone"] if ln not in front_lines]),
         journal=_journal(source, lines, keep),
         keywords=_keywords(source, info["front"], md),
+        emails=_emails(source, lines),
     )
+
+
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
+
+
+_CORRESP = re.compile(r"correspond|✉|\be-?mail\b|^\s*\*", re.I)
+
+
+def _emails(source: Source, lines: list[Line]) -> tuple[Text, ...]:
+    """E-mail addresses of the first page's correspondence lines (a line saying
+    "Correspondence", "E-mail", "✉" or starting with "*", or one of the two lines after it);
+    the other addresses a first page lists are the other authors'."""
+    page_end = source.text.find("\f")
+    out, seen = [], set()
+    for k, ln in enumerate(lines[:200]):
+        if page_end != -1 and ln.start > page_end:
+            break
+        if not any(_CORRESP.search(x.text) for x in lines[max(0, k - 2):k + 1]):
+            continue
+        for m in _EMAIL.finditer(ln.text):
+            e = m.group().rstrip(".")
+            if e.lower() not in seen:
+                seen.add(e.lower())
+                out.append(verbatim_text(source, ln.start + m.start(), ln.start + m.start() + len(e)))
+    return tuple(out)
 
 
 def _doi(source: Source, front_lines: list[Line], lines: list[Line], keep: list[bool]):
