@@ -214,6 +214,8 @@ class Reference:
     doi: str = ""
     pmid: str = ""
     ident: str = ""
+    # The authors' surnames alone, where the source marks them (JATS <surname>); empty elsewhere.
+    surnames: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

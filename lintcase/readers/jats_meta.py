@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
 from . import jats_people as people
+from .textrefs import printed_fields
 from .xmltree import Node, text_of
 
 DATE_KINDS = {"received": "received", "rev-recd": "revised", "revised": "revised",
@@ -183,14 +184,24 @@ def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
                 ids["doi"] = href[href.index("10."):].strip()
     fpage, lpage = first("fpage"), first("lpage")
     pages = f"{fpage}-{lpage}" if fpage and lpage else (fpage or first("elocation-id"))
+    names = list(_authors(cit, source))
+    text = text_of(cit, source)
+    fields = {"authors": tuple(" ".join(n).strip() for n in names),
+              "title": first("article-title", "chapter-title", "data-title"),
+              "source": first("source"), "year": first("year")[:4], "volume": first("volume"),
+              "pages": pages}
+    if not names or not fields["year"]:
+        # an entry typed as one string, in part or whole (<mixed-citation> with few or no
+        # tags): the fields its tags do not give are read from the printed text
+        printed = printed_fields(" ".join(text.text.split()))
+        fields = {k: v or printed.get(k, v) for k, v in fields.items()}
     return Reference(
-        text=text_of(cit, source), label=label.strip().rstrip("."), authors=tuple(_authors(cit, source)),
-        title=first("article-title", "chapter-title", "data-title"), source=first("source"),
-        year=first("year")[:4], volume=first("volume"), pages=pages,
-        doi=ids.get("doi", ""), pmid=ids.get("pmid", ""), ident=ident)
+        text=text, label=label.strip().rstrip("."), surnames=tuple(s for s, _ in names if s),
+        doi=ids.get("doi", ""), pmid=ids.get("pmid", ""), ident=ident, **fields)
 
 
 def _authors(cit: Node, source: Source):
+    """(surname, given names) of each author; a collaboration or unsplit name has no surname."""
     groups = [g for g in cit.iter("person-group") if g.get("person-group-type", "author") == "author"]
     holders = groups or [cit]
     for g in holders:
@@ -199,6 +210,6 @@ def _authors(cit: Node, source: Source):
                 surname, given = n.find("surname"), n.find("given-names")
                 s = text_of(surname, source).text if surname is not None else text_of(n, source).text
                 gv = text_of(given, source).text if given is not None else ""
-                yield f"{s} {gv}".strip()
+                yield (s if surname is not None else ""), (gv if surname is not None else s)
             elif n.tag == "collab":
-                yield text_of(n, source).text
+                yield "", text_of(n, source).text

@@ -15,11 +15,14 @@ from .textlines import SENTENCE_END, Line, build_text, segments
 _LABEL = re.compile(r"(?:\[(\d{1,4})\]|(\d{1,4})\.)(?:\s+|$)|(\d{1,4})\s+(?=[A-Z][\w'’\-]+,?\s+[A-Z])")
 _BULLET = re.compile(r"[-*•·▪◦‣]\s+")
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|el|al|ten|ter)\s+)*"
-_AUTHOR_START = re.compile(
-    _PARTICLE + r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,?\s+(?:[A-Z]\.|[A-Z]{1,4}\b[,.]?)"
-    r"|[A-Z][\w&'’\- ]{1,60}\.\s+\(?(?:19|20)\d\d")
+_PERSON_START = _PARTICLE + r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,?\s+(?:[A-Z]\.|[A-Z]{1,4}\b[,.]?)"
+_AUTHOR_START = re.compile(_PERSON_START + r"|[A-Z][\w&'’\- ]{1,60}\.\s+\(?(?:19|20)\d\d")
+_PERSON = re.compile(_PERSON_START)
+_TWO_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z]{1,3}, (?:[A-Z][\w'’\-]+ ){1,2}[A-Z]{1,3}[,.]"
+                        r"|[A-Z][\w'’\-]+, (?:[A-Z]\.-?)+[;,] (?:and |& )?[A-Z][\w'’\-]+, [A-Z]\.")
 _YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d\d(?![\d/])")
 _HEADING = re.compile(r"[A-Z][\w'’ ]{2,60}")
+_PAGE_COUNT = re.compile(r"(?:page\s+)?\d{1,3}\s+of\s+\d{1,3}", re.I)  # "11 of 12": a page footer
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 _PMID = re.compile(r"PMID:?\s*(\d{5,9})", re.I)
 
@@ -31,7 +34,7 @@ def parse(source: Source, lines: list[Line], keep: list[bool], md: bool):
     rest: list[Line] = []
     cur, gap = None, False
     for i, ln in enumerate(lines):
-        if not keep[i]:
+        if not keep[i] or _PAGE_COUNT.fullmatch(ln.text.strip()):
             continue
         if not ln.text:
             gap = True
@@ -67,11 +70,15 @@ def _place(ln: Line, nxt: str, cur, entries: list, pending: list, rest: list, ga
         entries.append(entry)
         return entry
     prose_open = cur is not None and not cur[2]
-    if _starts_entry(t, nxt, cur) and not prose_open:
+    # In a numbered list an unnumbered line opens an entry only with a person's name: one that
+    # opens like a group author and a year ("Afr Zool. 2021:1-8.") ends the entry before it.
+    numbered = cur is not None and cur[2] and bool(cur[0])
+    person = bool(_PERSON.match(t))  # a person's name and initials: an entry even after prose
+    if _starts_entry(t, nxt, cur) and (person or not prose_open) and (person or not numbered):
         entry = [pending.pop(0) if pending else "", [(ln, 0)], True]
         entries.append(entry)
         return entry
-    if cur is not None and cur[2] and not _HEADING.fullmatch(t) and _continuation(cur, t, gap):
+    if cur is not None and cur[2] and not _heading(cur, t) and _continuation(cur, t, gap):
         cur[1].append((ln, 0))
         return cur
     if pending and cur is None:
@@ -87,7 +94,19 @@ def _starts_entry(t: str, nxt: str, cur) -> bool:
         return False
     if cur is not None and cur[2] and not re.search(r"[.)\]\d]$|\w{2,}$", cur[1][-1][0].text):
         return False
-    return bool(_YEAR.search(t) or _YEAR.search(nxt[:40]))
+    if _YEAR.search(t) or _YEAR.search(nxt[:40]):
+        return True
+    # "Carmen Z, Daniel S. Textile organic dyes..." or "Kebaabetswe, P.M.; Stirratt, M.J.; ..."
+    # (the year lines below): two names after an entry that ended with a full stop
+    ended = not (cur and cur[1]) or re.search(r"[.)\]\d]$", cur[1][-1][0].text.rstrip())
+    return ended and bool(_TWO_NAMES.match(t))
+
+
+def _heading(cur, t: str) -> bool:
+    """A heading after the list ("Acknowledgements"), not a line of words inside an entry that
+    is still open ("Efficiency of three / PCR based marker systems for detecting DNA ...")."""
+    last = cur[1][-1][0].text.rstrip() if cur[1] else "."
+    return bool(_HEADING.fullmatch(t)) and bool(re.search(r"[.)\]\d]$", last))
 
 
 def _continuation(cur, t: str, gap: bool) -> bool:
@@ -126,6 +145,11 @@ def _reference(source: Source, entry: list, md: bool) -> Reference:
     fields = _fields(s)
     return Reference(text=text, label=label, doi=doi.group().rstrip(".,;)]") if doi else "",
                      pmid=pmid.group(1) if pmid else "", **fields)
+
+
+def printed_fields(s: str) -> dict:
+    """Authors, title, source, year, volume and pages of one entry given as printed text."""
+    return _fields(s)
 
 
 def _fields(s: str) -> dict:
