@@ -10,11 +10,16 @@ below the band of PMIDs issued around the reference's year was issued before the
 """
 from __future__ import annotations
 
+import re
+
+from rapidfuzz.distance import Indel
+
 from ..facts import identifiers as ids
 from ..facts.references import fold, surnames, where
 from ..model import Article, Location
 from . import Hit
 
+ISBN = re.compile(r"97[89]-?\d{1,5}-?\d+-?\d+-?[\dX]")
 FIELDS = ("label", "value", "reason", "year", "issued", "other", "key")
 SECTION = "References"
 
@@ -94,17 +99,20 @@ def _duplicates(r, shared: bool):
 
 
 def _same_work(a, b) -> bool:
-    """The same first author and year, or the same title: one work, not two sharing an id."""
+    """One work, not two sharing an identifier: titles that agree (up to a typing slip), or,
+    without both titles, the same first author and year. "Wang 1995a" and "Wang 1995b" with
+    different titles are two works."""
+    if a.title and b.title:
+        return Indel.normalized_similarity(fold(a.title), fold(b.title)) >= 0.9
     na, nb = surnames(a)[:1], surnames(b)[:1]
-    if a.title and b.title and fold(a.title) == fold(b.title):
-        return True
     return bool(na and nb) and fold(na[0]) == fold(nb[0]) and (a.year == b.year or not a.year
                                                                 or not b.year)
 
 
 def _keys(ref):
     """What identifies an entry: its DOI, its PMID, its first author, year and title."""
-    if ref.doi and not ids.doi_problem(ref.doi):
+    # a book's DOI ("10.1079/9781845938123.0000") is rightly shared by its chapters
+    if ref.doi and not ids.doi_problem(ref.doi) and not ISBN.search(ref.doi):
         yield ("doi", ref.doi.lower()), "DOI"
     if ref.pmid.isdigit():
         yield ("pmid", ref.pmid.lstrip("0")), "PMID"

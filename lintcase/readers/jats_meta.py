@@ -1,6 +1,8 @@
 """JATS front matter and reference list -> Meta and Reference records."""
 from __future__ import annotations
 
+import re
+
 from ..model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
 from . import jats_people as people
 from .textrefs import printed_fields
@@ -167,6 +169,9 @@ def read_references(back: Node, source: Source) -> list[Reference]:
     return refs
 
 
+_DOI_LINK = re.compile(r"(?:doi\.org/|doi:\s*)(10\.\d{4,9}/\S+)", re.I)
+
+
 def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
     found: dict = {}
     for n in cit.iter():
@@ -180,8 +185,9 @@ def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
     if "doi" not in ids:
         for link in cit.iter("ext-link", "uri"):
             href = link.get("href") or text_of(link, source).text
-            if "10." in href and "doi" in href.lower():
-                ids["doi"] = href[href.index("10."):].strip()
+            m = _DOI_LINK.search(href)  # doi.org/10.…, not a CiteSeerX "?doi=10.1.1.…"
+            if m:
+                ids["doi"] = m.group(1).strip()
     fpage, lpage = first("fpage"), first("lpage")
     pages = f"{fpage}-{lpage}" if fpage and lpage else (fpage or first("elocation-id"))
     names = list(_authors(cit, source))

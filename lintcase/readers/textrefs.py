@@ -155,7 +155,7 @@ def printed_fields(s: str) -> dict:
 def _fields(s: str) -> dict:
     """Authors, title, source, year, volume and pages of one formatted entry."""
     quoted = re.search(r"[“\"](.+?)[,.]?[”\"]", s)
-    paren_year = re.search(r"\(((?:19|20)\d\d)[a-z]?\)", s)
+    paren_year = re.search(r"\(((?:1[5-9]|20)\d\d)[a-z]?\)", s)
     if quoted:
         authors, title, after = s[:quoted.start()], quoted.group(1), s[quoted.end():]
         src = re.split(r",\s*(?:vol\.|no\.|pp?\.|\d)", after.strip(" ,"), maxsplit=1)[0]
