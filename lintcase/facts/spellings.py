@@ -43,7 +43,7 @@ def _shape(tok: str) -> str:
 
 def _wanted(tok: str) -> bool:
     """A token worth grouping: two letters at least, and no hyphen between two numbers."""
-    if sum(c.isalpha() for c in tok) < 2 or sum(c.isalnum() for c in tok) < 3:
+    if sum(map(str.isalpha, tok)) < 2 or sum(map(str.isalnum, tok)) < 3:
         return False
     parts = _HYPHEN.split(tok)
     return not any(a.isdigit() and b.isdigit() for a, b in zip(parts, parts[1:]))
@@ -52,11 +52,19 @@ def _wanted(tok: str) -> bool:
 def extract(rendering: Rendering) -> list[Fact]:
     blocks = [b for b in rendering.blocks if b.kind in PROSE]
     text = "\n".join(b.text.text for b in blocks)
-    keys = _candidate_keys(text)
-    if not keys:
+    lowered = [b.text.text.casefold() for b in blocks]
+    keys = _candidate_keys(text, "\n".join(lowered))
+    # A form matches only where its letters stand, case and hyphens aside: forms found nowhere
+    # (most of the spaced pairs) are left out of the regex, and so are blocks without any form.
+    folded = [_one_hyphen(low) for low in lowered]
+    whole = "\n".join(folded)
+    present = {f for fs in keys.values() for f in fs if _one_hyphen(f) in whole}
+    if not present:
         return []
-    out, pattern = [], _occurrences(keys)
-    for block in blocks:
+    out, pattern, needles = [], _occurrences(present), {_one_hyphen(f) for f in present}
+    for block, low in zip(blocks, folded):
+        if not any(n in low for n in needles):
+            continue
         starts = None  # sentence starts, only for blocks that hold a candidate
         text = block.text.text
         for m in pattern.finditer(text):
@@ -73,10 +81,10 @@ def extract(rendering: Rendering) -> list[Fact]:
     return [f for f in out if len(seen[f.value[0]]) > 1]
 
 
-def _candidate_keys(text: str) -> dict[str, set[str]]:
+def _candidate_keys(text: str, lowered: str) -> dict[str, set[str]]:
     """Keys that may be written two ways, with the forms to look for: a hyphenated word also
-    written otherwise, or a joined word whose two halves are words of the text."""
-    lowered = text.casefold()
+    written otherwise, or a joined word whose two halves are words of the text (`lowered`: the
+    text casefolded)."""
     words = set(_WORDS.findall(lowered))
     hyphenated: dict[str, set[str]] = {}
     for tok in _hyphenated(text):
@@ -105,11 +113,14 @@ def _hyphenated(text: str):
                 yield m.group()
 
 
-def _occurrences(keys: dict[str, set[str]]) -> re.Pattern:
-    """One regex for every form of the candidate keys, any hyphen standing for any other."""
-    forms = sorted({f for fs in keys.values() for f in fs}, key=len, reverse=True)
-    alts = (_HYPHEN.sub("[-‐‑]", re.escape(f).replace("\\-", "-")) for f in forms)
-    # not inside a web or e-mail address ("www.khanglab.org" is no spelling of "Khang Lab")
+def _one_hyphen(text: str) -> str:
+    return text.replace("‐", "-").replace("‑", "-")
+
+
+def _occurrences(forms: set[str]) -> re.Pattern:
+    """One regex for these forms of the candidate keys, any hyphen standing for any other."""
+    alts = (_HYPHEN.sub("[-‐‑]", re.escape(f).replace("\\-", "-"))
+            for f in sorted(forms, key=len, reverse=True))
     # not inside a web or e-mail address ("www.khanglab.org" is no spelling of "Khang Lab")
     return re.compile(r"(?<![\w\-‐‑./@])(?:" + "|".join(alts) + r")(?![\w\-‐‑/@]|\.\w)",
                       re.IGNORECASE)
