@@ -104,13 +104,14 @@ def year(a: Entry, b: Entry):
     if not re.fullmatch(r"\d{4}", y) or not _intact(a, b, "volume", "pages"):
         return
     in_title = {fold(w) for w in re.findall(r"\d+", a.ref.title)}
-    start = _start(a, b)
-    years = [t for t in b.numbers if re.fullmatch(r"\d{4}[a-z]?", t.key) and t.start >= start
-             and not _in_range(b.text, t) and t.key not in in_title]
+    printed = [t for t in b.numbers if re.fullmatch(r"\d{4}[a-z]?", t.key)
+               and not _in_range(b.text, t)]
     # a year that is also the volume ("vol. 2016, ... 2016") must be printed as often in b
     need = 1 + (_first_number(a.ref.volume) == y)
-    if not years or sum(t.key[:4] == y for t in years) >= need:
+    if sum(t.key[:4] == y for t in printed) >= need:
         return
+    start = _start(a, b)  # another year is looked for only after a's entry begins in b
+    years = [t for t in printed if t.start >= start and t.key not in in_title]
     cands = [t for t in years if t.key[:4] != y and re.match(r"(?:1[5-9]|20)\d\d", t.key)
              or sum(p != q for p, q in zip(t.key, y)) == 1]
     if cands:

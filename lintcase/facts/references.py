@@ -147,6 +147,12 @@ def pair(a: list[Entry], b: list[Entry], threshold: float = 0.6) -> list[tuple[E
             used_a.add(i)
             used_b.add(j)
             out.append((a[i], b[j]))
+    # Two entries the PDF text ran together ("... Genome 36:181-186 Anonymous (1994) ...") are
+    # one entry there: an entry left over that the other's entry holds almost whole joins it.
+    for s, _, i, j in sorted(scored):
+        if i not in used_a and -s >= 0.85:
+            used_a.add(i)
+            out.append((a[i], b[j]))
     return sorted(out, key=lambda p: p[0].index)
 
 
