@@ -17,7 +17,10 @@ _BULLET = re.compile(r"[-*•·▪◦‣]\s+")
 _PARTICLE = r"(?:(?:van|von|de|der|den|da|das|do|dos|del|della|di|du|la|le|el|al|ten|ter)\s+)*"
 _PERSON_START = _PARTICLE + r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?,?\s+(?:[A-Z]\.|[A-Z]{1,4}\b[,.]?)"
 _AUTHOR_START = re.compile(_PERSON_START + r"|[A-Z][\w&'’\- ]{1,60}\.\s+\(?(?:19|20)\d\d")
-_PERSON = re.compile(_PERSON_START)
+# A person's name with all its initials, then what follows a name in a list (not "Indian J. Nat.
+# Prod. Resour.", a journal's name at the start of an entry's tail)
+_PERSON = re.compile(_PARTICLE + r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,? (?:[A-Z]\.?-?\s?){1,4}"
+                     r"(?=[,;(&]|\s(?:and|&)\b|\s*$)")
 _TWO_NAMES = re.compile(r"(?:[A-Z][\w'’\-]+ ){1,2}[A-Z]{1,3}, (?:[A-Z][\w'’\-]+ ){1,2}[A-Z]{1,3}[,.]"
                         r"|[A-Z][\w'’\-]+, (?:[A-Z]\.-?)+[;,] (?:and |& )?[A-Z][\w'’\-]+, [A-Z]\.")
 _YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d\d(?![\d/])")
