@@ -67,7 +67,7 @@ def main() -> None:
     header = [
         "# Approximate PMID ranges by publication year, measured (bench/pmid_table.py).",
         f"# From {n} references with both a PMID and a year in the reference lists of {articles}",
-        f"# JATS articles (lintcase's development corpus, Europe PMC open access).",
+        "# JATS articles (lintcase's development corpus, Europe PMC open access).",
         f"# low/high: the {LOW_Q:.0%} and {HIGH_Q:.0%} quantiles of the PMIDs cited for that year;"
         f" years with fewer than {MIN_PAIRS} references are left out.",
         "# Publication year and PMID assignment can differ (epub ahead of print, late indexing,"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from .references import DOI_START, ET_AL, Entry, Token, find_key, fold, surnames, where
+from .references import DOI_START, Entry, Token, find_key, fold, surnames, where
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def title(a: Entry, b: Entry):
     own = {fold(w) for w in a.ref.title.split()}
     for m in re.finditer(r"[^\W\d_]{5,}", a.ref.title):
         key = fold(m.group())
-        if key in keys or ET_AL.search(m.group()):
+        if key in keys:
             continue
         for t in b.tokens:
             if len(t.key) == len(key) and t.key.isalpha() and t.key not in own and \

@@ -25,7 +25,6 @@ DOI_START = re.compile(r"(?<![\w.])\d\d\.\d{4,9}/(?:\s+(?=\w))?(?:\S*[/._\u200b-
 # A link or DOI; one broken at a line end after "/", "." or "-" goes on after the space.
 LINK = re.compile(r"(?:https?://|www\.|doi:\s*|10\.\d{4,9}/)(?:\S*[/._-]\s+)*\S*", re.I)
 INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*)+$")
-ET_AL = re.compile(r"\bet\.?\s*al\b|\band\s+others\b", re.I)
 
 
 # Letters that PDF text uses as bases for detached accents ("Martı́nez": a dotless i and U+0301).
