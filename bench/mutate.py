@@ -17,7 +17,8 @@ abstract; for the PDF text, words whose five-word neighbourhood is such XML text
 nodes only (an edit is made only where the source characters are the word itself):
 number (a digit changed, 0.05 -> 0.5), swap (a word replaced by its opposite or sibling),
 insert (a short word added), drop (a word removed), reference (a reference-list surname letter,
-year or DOI character), title (a word of the article title replaced).
+year or DOI character; only values the other rendering's reference list also prints: a DOI the
+PDF does not print cannot differ from it), title (a word of the article title replaced).
 """
 from __future__ import annotations
 
@@ -471,11 +472,15 @@ def edit_drop(rng, pair: Loaded, kind: str, sites: list):
 
 def edit_reference(rng, pair: Loaded, kind: str, sites: list):
     r, text = pair.renderings[kind], pair.texts[kind]
+    other = pair.renderings["pdftext" if kind == "jats" else "jats"]
+    printed = _squeezed(" ".join(ref.text.text for ref in other.references))
     pool = []
     for ref in r.references:
         surname = re.findall(r"[^\W\d_]{3,}", ref.authors[0])[:1] if ref.authors else []
         for what, value in (("author", surname[0] if surname else ""), ("year", ref.year),
                             ("doi", ref.doi)):
+            if value and _squeezed(value) not in printed:
+                continue  # the other rendering does not print it: no comparison can see a change
             at = ref.text.text.find(value) if value else -1
             site = _verbatim(r, ref.text, at, at + len(value)) if at >= 0 else None
             if site:
@@ -489,6 +494,11 @@ def edit_reference(rng, pair: Loaded, kind: str, sites: list):
     alphabet = "0123456789" if old[k].isdigit() else "abcdefghijklmnopqrstuvwxyz"
     new = old[:k] + rng.choice([c for c in alphabet if c != old[k].lower()]) + old[k + 1:]
     return Edit(pair.name, kind, "reference", a, b, old, new, f"{what}: " + _context(text, a, b))
+
+
+def _squeezed(s: str) -> str:
+    """Case, spaces and line-end hyphens dropped: how a value is found in another rendering."""
+    return re.sub(r"[\s\u00ad]+|-\s*\n", "", s).casefold()
 
 
 def edit_title(rng, pair: Loaded, kind: str, sites: list):
