@@ -456,7 +456,7 @@ class Pair:
         elif xat is not None:  # where the reference lacks the words: after the word before
             X = self.X
             if 0 < xat < len(X) and X[xat - 1].block == X[xat].block:
-                locs.append(_point(ref, X, xat - 1, True))
+                locs.append(_point(ref, X, xat - 1, True, self._lead(ps, X[xat - 1], X[xat])))
             else:
                 locs.append(_point(ref, X, min(xat, len(X) - 1) if xat < len(X) or not X
                                    else xat, xat >= len(X)))
@@ -474,6 +474,20 @@ class Pair:
         evidence = " ".join(self.xkeys[i] for i in xs) + " | " + " ".join(self.pkeys[j] for j in ps)
         return Hit(tuple(locs), {"reference": ref.kind, "other": other.kind, "ref_words": xtext,
                                  "other_words": ptext, "difference": diff}, evidence)
+
+    def _lead(self, ps: list[int], before, after) -> int:
+        """How far past the reference's word `before` the missing words go: as many characters
+        of the gap as the other rendering has between its word before them and them ("(a), "
+        in "(a), quercetin (b)")."""
+        if not ps or ps[0] == 0 or self.P[ps[0] - 1].block != self.P[ps[0]].block:
+            return 0
+        ptext = self.other.blocks[self.P[ps[0]].block].text.text
+        pgap = ptext[self.P[ps[0] - 1].end:self.P[ps[0]].start]
+        xgap = self.ref.blocks[before.block].text.text[before.end:after.start]
+        n = 0
+        while n < min(len(pgap), len(xgap)) and pgap[n] == xgap[n]:
+            n += 1
+        return n
 
     @staticmethod
     def _place(rendering: Rendering, words, idx: list[int]):
@@ -509,12 +523,12 @@ def _contains(seq: list[str], part: list[str]) -> bool:
     return False
 
 
-def _point(rendering: Rendering, words: list, i: int, after: bool) -> Location:
-    """A zero-width location before word i (after it when `after`)."""
+def _point(rendering: Rendering, words: list, i: int, after: bool, skip: int = 0) -> Location:
+    """A zero-width location before word i (after it when `after`, then `skip` characters on)."""
     if not words:
         return Location(rendering.path, 1, 1, 1, 1, rendering.kind, "", "")
     w = words[i]
-    pos = w.end if after else w.start
+    pos = w.end + skip if after else w.start
     block = rendering.blocks[w.block]
     return Location.at(rendering, block.text, pos, pos, _section(block))
 
