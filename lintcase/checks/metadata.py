@@ -11,13 +11,15 @@ from __future__ import annotations
 from ..model import Article, Location, Rendering
 from . import PREFER_OPTION, Hit, by_preference
 from . import _metawords as mw
+from ._affiliations import differences as affiliation_differences
 from ._authors import EXTRACTED, author_differences
 
 FIELDS = ("field", "value", "other", "rendering", "other_rendering")
 OPTIONS = {
     "type": "object",
     "properties": {
-        "field": {"enum": ["title", "authors", "doi", "volume", "elocation", "keywords", "dates"]},
+        "field": {"enum": ["title", "authors", "doi", "volume", "elocation", "keywords", "dates",
+                           "affiliations"]},
         "min_similarity": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
                            "description": "Below this share of shared words the other "
                                           "rendering's field is taken for an extraction error."},
@@ -27,7 +29,8 @@ OPTIONS = {
     "additionalProperties": False,
 }
 LABELS = {"title": "Title", "authors": "Authors", "doi": "DOI", "volume": "Volume",
-          "elocation": "Article number", "keywords": "Keywords", "dates": "History"}
+          "elocation": "Article number", "keywords": "Keywords", "dates": "History",
+          "affiliations": "Affiliation"}
 
 
 def run(article: Article, options: dict):
@@ -46,6 +49,8 @@ def run(article: Article, options: dict):
             yield from _keywords(ref, other)
         elif name == "dates":
             yield from _dates(ref, other)
+        elif name == "affiliations":
+            yield from _affiliations(ref, other, options)
         else:
             yield from _identifier(ref, other, name)
 
@@ -137,3 +142,14 @@ def _same_date(a: str, b: str) -> bool:
     """Equal at the precision both give (a year agrees with any day of that year)."""
     n = min(len(a), len(b))
     return a[:n] == b[:n]
+
+
+def _affiliations(ref: Rendering, other: Rendering, options: dict):
+    """Each reference affiliation against its most similar partner in the other rendering."""
+    found = affiliation_differences(ref, other, options.get("min_similarity", 0.5))
+    for a, wa, i1, i2, b, wb, j1, j2 in found:
+        value, shown = mw.shown(a, wa, i1, i2), mw.shown(b, wb, j1, j2)
+        yield Hit((mw.place(ref, a, wa, i1, i2, "Affiliation"),
+                   mw.place(other, b, wb, j1, j2, "Affiliation")),
+                  _fields("affiliation", value, shown, ref, other),
+                  evidence=f"affiliation:{value}|{shown}")

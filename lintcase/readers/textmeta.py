@@ -317,6 +317,11 @@ def _affiliations(source: Source, d, md: bool) -> list[Text]:
     if not cuts:
         return [text.strip()] if s.strip() else []
     out = []
+    head = text.slice(0, starts[0]).strip()
+    if _AFFIL.search(head.text):
+        # the first marker sat on a line of its own ("1" above the block): its affiliation
+        # opens the block unmarked
+        out.append(head.slice(0, len(head.text.rstrip(",; "))))
     for i, a in enumerate(cuts):
         b = starts[i + 1] if i + 1 < len(starts) else len(s)
         piece = text.slice(a, b).strip()
