@@ -52,12 +52,12 @@ def test_unedited_excerpts_are_quiet():
 
 
 def test_affiliation_missing_from_pdf_text_is_not_paired_with_its_near_twin(tmp_path):
-    # The PDF text lost "Food Microbiology Division": its twin "Food Biotechnology Division"
-    # is the other affiliation's exact partner, not a changed word.
+    # An affiliation the PDF text lacks ("Department of Zoology" of the same college): its
+    # near twin "Department of Biotechnology" is the other affiliation's exact partner.
     d = tmp_path / "a"
     shutil.copytree(CASES / "pass" / "malaya", d)
     xml = (d / "article.xml").read_text(encoding="utf-8")
-    twin = ('<aff id="I3"><sup>3</sup>Food Microbiology Division, Kongunadu Arts and Science '
+    twin = ('<aff id="I3"><sup>3</sup>Department of Zoology, Kongunadu Arts and Science '
             'College, GN Mills, Coimbatore, Tamil Nadu 641029, India</aff>\n')
     (d / "article.xml").write_text(xml.replace("<history>", twin + "<history>"), encoding="utf-8")
     code, doc = run_json(d, "--select", "LC359", "--no-siblings")
