@@ -118,9 +118,9 @@ class Loaded:
 # ---------------------------------------------------------------- loading and running
 
 # The rules that compare renderings: paragraphs (LC1xx), reference lists (LC320-LC328) and
-# metadata (LC340-LC346); the within-document rules are left out, so that a finding on an
+# metadata (LC340-LC346, LC358, LC359); the within-document rules are left out, so that a finding on an
 # unedited original is a cross-rendering false positive.
-CROSS_RENDERING = "LC1,LC32,LC340,LC341,LC342,LC343,LC344,LC345,LC346"
+CROSS_RENDERING = "LC1,LC32,LC340,LC341,LC342,LC343,LC344,LC345,LC346,LC358,LC359"
 
 
 def select_rules(prefixes: str = CROSS_RENDERING) -> list:
