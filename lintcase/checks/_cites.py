@@ -10,6 +10,14 @@ from ..facts.citations import names_reference
 from ..model import Location, Reference, Rendering
 from . import Hit
 
+# The option `resolve` and `sequence` share: which renderings to check.
+RENDERINGS_OPTION = {
+    "type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
+    "default": ["jats", "html", "text"],
+    "description": "Which renderings to check. PDF text is left out by default: its reference "
+                   "lists and captions are read too unreliably (page footers as entries, lists "
+                   "cut at page breaks, tables as prose)."}
+
 
 def labels(r: Rendering) -> dict[str, int]:
     """Reference number -> index in the list. A numbered list uses its labels; a JATS list

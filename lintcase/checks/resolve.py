@@ -22,8 +22,7 @@ import re
 from ..facts import facts
 from ..facts.citations import caption_number, fold, names_reference
 from ..model import Article, Location, Rendering
-from . import Hit
-from ._cites import Merged, labels, ref_location, resolved
+from ._cites import RENDERINGS_OPTION, Merged, labels, ref_location, resolved
 from .slots import location
 
 FIELDS = ("what", "where", "target", "name", "first_author", "renderings")
@@ -32,13 +31,7 @@ REPORTS = ("citation-unresolved", "reference-uncited", "named-author", "link-tar
 OPTIONS = {
     "type": "object",
     "properties": {
-        "renderings": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext",
-                                                             "text"]},
-                       "default": ["jats", "html", "text"],
-                       "description": "Which renderings to check. PDF text is left out by "
-                                      "default: its reference lists and captions are read too "
-                                      "unreliably (page footers as entries, lists cut at page "
-                                      "breaks, tables as prose)."},
+        "renderings": RENDERINGS_OPTION,
         "report": {"enum": list(REPORTS)},
         "min_cited": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
                       "description": "reference-uncited: stay quiet unless at least this share "

@@ -15,20 +15,14 @@ from __future__ import annotations
 
 from ..facts import facts
 from ..model import Article, Fact, Rendering
-from ._cites import Merged, labels
+from ._cites import RENDERINGS_OPTION, Merged, labels
 from .slots import location
 
 FIELDS = ("what", "where", "target", "name", "first_author", "renderings")
 OPTIONS = {
     "type": "object",
     "properties": {
-        "renderings": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext",
-                                                             "text"]},
-                       "default": ["jats", "html", "text"],
-                       "description": "Which renderings to check. PDF text is left out by "
-                                      "default: its reference lists and captions are read too "
-                                      "unreliably (page footers as entries, lists cut at page "
-                                      "breaks, tables as prose)."},
+        "renderings": RENDERINGS_OPTION,
         "report": {"enum": ["citations", "callouts"]},
         "max_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.2,
                       "description": "Stay quiet when more than this share of the numbers are "

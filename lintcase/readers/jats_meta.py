@@ -65,15 +65,8 @@ def _name(n: Node, source: Source) -> Text:
 
 
 def _people(am: Node, source: Source):
-    for group in am.findall("contrib-group"):
-        for contrib in group.findall("contrib"):
-            if contrib.get("contrib-type", "author") != "author":
-                continue
-            n = contrib.find("name", "collab", "string-name", "name-alternatives")
-            if n is not None and n.tag == "name-alternatives":
-                n = n.find("name", "string-name")
-            if n is not None:
-                yield _name(n, source)
+    for _, n in people.authors(am):
+        yield _name(n, source)
 
 
 def _affiliations(am: Node, source: Source):
