@@ -74,7 +74,7 @@ def main() -> int:
                 if setup == "as given":
                     listing += [(src.name, f) for f in found]
     codes = [c for c in codes if any(n[c] for n in counts.values())] or codes[:1]
-    lines = [f"| article | " + " | ".join(f"{s} {c}" for s in SETUPS for c in codes) + " |",
+    lines = ["| article | " + " | ".join(f"{s} {c}" for s in SETUPS for c in codes) + " |",
              "| --- |" + " ---: |" * (len(SETUPS) * len(codes))]
     totals = Counter()
     for src in folders:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
-import pytest
-
-from conftest import CORPUS, PDF_SEED, SEEDS, XML_SEED, needs_corpus, run
+from conftest import CORPUS, SEEDS, needs_corpus, run
 from lintcase import runner
 from lintcase.rules import default_rule_dirs, load_rules
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 
-import pytest
 from click.testing import CliRunner
 
-from conftest import PDF_SEED, XML_SEED, run
+from conftest import run
 from lintcase.cli import main
 
 INTRO = "<p>For Breast cancer ranks"
