@@ -82,7 +82,9 @@ def test_the_pdf_and_its_extracted_text_are_two_witnesses_of_one_file(tmp_path):
         shutil.copy(src / name, alone / name)
     _, text_only = run_json(alone, "--select", "LC101", "--no-cache")
     _, both = run_json(src, "--select", "LC101", "--no-cache")
-    assert len(lc101(text_only)) >= 5  # the interleaved columns, seen by one extraction only
+    # The interleaved columns, seen by one extraction only: the align noise rules explain most
+    # of them (tests/test_align_noise.py); a page-1 footnote and a heading's line remain.
+    assert len(lc101(text_only)) >= 2
     assert len(lc101(both)) < len(lc101(text_only)) / 2
     for f in lc101(both):  # what is left, both extractions show (or one could not be compared)
         assert "pdf" in f["fields"]["differing"] or f["fields"]["differing"] == "jats"

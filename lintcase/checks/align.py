@@ -6,8 +6,9 @@ between anchors are compared word by word, on keys that ignore case, punctuation
 dashes and ligatures, so the cost stays linear in the article's length. A difference is noise,
 not a finding, when it is explained by how renderings are made: a word split or joined at a line
 end, citation numbers set differently or run into a word, one glyph a font lost in a word
-without digits, or words of another paragraph (a caption, a running head) dropped into the gap.
-A changed digit is never noise.
+without digits, words of another paragraph (a caption, a running head) dropped into the gap, or
+two columns whose lines a text extraction interleaved (the words read there line by line, a
+word hyphenated at a line end joined again to its rest). A changed digit is never noise.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ SYMBOL_ALIASES = {"=": "[5]?", "×": "[9x]?", "−": "[2]?", "–": "[2]?", "′
 DOI_PREFIXES = {"httpsdoiorg", "httpdxdoiorg", "httpsdxdoiorg", "doi", "httpdoiorg"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
+DETOUR = 300  # words of the other rendering either side of a gap searched for its lines
 MAX_PLACES = 12  # differences of a garbled paragraph located one by one (both sides each)
 FIELDS = ("reference", "other", "ref_words", "other_words", "difference")
 
@@ -199,6 +201,8 @@ class Pair:
             extra = list(xs)[len(list(xs)) - len(xk):]
         if not extra:
             return []
+        if self._detour(extra, ps.start, ps.stop, lead=leading, trail=not leading):
+            return []  # the edge words are the next or last lines of a column, read in order
         kept = list(ps)[:len(pk)] if leading else list(ps)[len(list(ps)) - len(pk):]
         beside = self._beside(extra, kept, leading)
         if beside is not None:  # most edge words are right there: compare word by word
@@ -255,13 +259,16 @@ class Pair:
 
     def _gap(self, xa: int, xb: int, pa: int, pb: int):
         xk, pk = self.xkeys[xa:xb], self.pkeys[pa:pb]
+        if xk != pk and xb > xa and self._detour(list(range(xa, xb)), pa, pb):
+            return  # the gap's lines of another column skipped, it reads as the reference
         ops = SequenceMatcher(None, xk, pk, autojunk=False).get_opcodes()
         for tag, i1, i2, j1, j2 in ops:
             if tag == "equal":
                 self.same.update((xa + i1 + k, pa + j1 + k) for k in range(i2 - i1))
                 continue
             xs, ps = list(range(xa + i1, xa + i2)), list(range(pa + j1, pa + j2))
-            if not self._noise(xs, ps, [xa + i1 - 1, xa + i1]):
+            if not self._noise(xs, ps, [xa + i1 - 1, xa + i1]) \
+                    and not self._detour(xs, pa + j1, pa + j2):
                 yield self._diff(xs, ps, pa + j1, xa + i1)
 
     def _noise(self, xs: list[int], ps: list[int], near: list[int] = ()) -> bool:
@@ -404,6 +411,87 @@ class Pair:
             pos += len(k)
         return bool(inner) and self._displaced(inner)
 
+    def _detour(self, xs: list[int], p0: int, p1: int, lead: bool = False,
+                trail: bool = False) -> bool:
+        """The reference words, read in the other rendering along its source lines with a detour:
+        from the gap's start to its line end, through whole lines nearby, then from a line start
+        to the gap's end. Two-column text extracted line by line interleaves the columns, and a
+        word hyphenated at a line end is glued to the other column's next line ("cho-" + "of" =
+        "choof", "sen because …" some lines later). At a paragraph's edge (`lead`, `trail`) the
+        words may begin (end) inside one of the gap's lines. The gap's words left out must be
+        another paragraph's (`_displaced`); every character is matched exactly, so a changed
+        digit or word is never explained this way."""
+        X = self.X
+        target = "".join(X[i].key for i in xs if not _numbered(X[i]))
+        frags = self._fragments(max(0, p0 - DETOUR), min(len(self.P), p1 + DETOUR))
+        s = next((k for k, f in enumerate(frags) if f[2] >= p0), len(frags))
+        e = next((k for k, f in enumerate(frags) if f[2] >= p1), len(frags))
+        if not target or s >= e:
+            return False
+        runs = _line_runs(frags, s, e)  # (first, last + 1) fragment indices of each gap line
+        firsts = [range(s, s)] if lead or runs[0][0] == s and _starts(frags, s) else []
+        lasts = [range(e, e)] if trail or runs[-1][1] == e and _ends(frags, e) else []
+        firsts += [range(k, r1) for r0, r1 in runs for k in range(r0, r1)] if lead \
+            else [range(s, runs[0][1])]
+        lasts += [range(r0, k) for r0, r1 in runs for k in range(r0 + 1, r1 + 1)] if trail \
+            else [range(runs[-1][0], e)]
+        lines: dict = defaultdict(list)
+        for k, (_, line, _) in enumerate(frags):
+            lines[line].append(k)
+        for first in firsts:
+            for last in lasts:
+                if first and last and first.stop > last.start:
+                    continue
+                if self._reads(target, frags, first, last, lines, s, e):
+                    return True
+        return False
+
+    def _reads(self, target: str, frags: list, first: range, last: range, lines: dict,
+               s: int, e: int) -> bool:
+        """Whether target = first fragments + whole lines + last fragments, the gap's other
+        words being displaced text and something being skipped or fetched (a real detour)."""
+        head = "".join(frags[k][0] for k in first)
+        tail = "".join(frags[k][0] for k in last)
+        if len(head) + len(tail) > len(target) or not target.startswith(head) \
+                or not target.endswith(tail):
+            return False
+        taken = {frags[k][1] for k in (*first, *last)}
+        # A line of two words ("Ocimum species.", a paragraph's last) may be fetched, not one
+        # word alone, nor two with a digit (page numbers, years): too likely met by chance.
+        whole = [(line, "".join(frags[k][0] for k in ks)) for line, ks in lines.items()
+                 if line not in taken and (len(ks) >= 3 or len(ks) == 2 and not any(
+                     c.isdigit() for k in ks for c in frags[k][0]))]
+        middle = _cover(target[len(head):len(target) - len(tail)], whole)
+        if middle is None:
+            return False
+        used = set(first) | set(last) | {k for line in middle for k in lines[line]}
+        skipped = sorted({frags[k][2] for k in range(s, e) if k not in used}
+                         - {frags[k][2] for k in used})
+        if not middle and not skipped:
+            return False
+        return not skipped or self._displaced(skipped)
+
+    def _fragments(self, a: int, b: int) -> list[tuple[str, int, int]]:
+        """(key, source line, word index) of the other rendering's words a..b, a word joined
+        across a line end (its hyphen dropped) split into its two lines' parts."""
+        out = []
+        for j in range(a, b):
+            w = self.P[j]
+            text = self.other.blocks[w.block].text
+            span = text.span(w.start, w.end)
+            if span.line == span.end_line:
+                out.append((w.key, span.line, j))
+                continue
+            cut = next((c for c in range(w.start + 1, w.end)
+                        if text.span(c, c + 1).line != span.line), w.end)
+            first = "".join(keys(text.text[w.start:cut]))
+            second = "".join(keys(text.text[cut:w.end]))
+            if first + second != w.key or not first or not second:
+                out.append((w.key, span.line, j))
+            else:
+                out += [(first, span.line, j), (second, text.span(cut, cut + 1).line, j)]
+        return out
+
     def _elsewhere(self, xs: list[int]) -> bool:
         """Reference words that the other rendering has, but elsewhere (reading order)."""
         X = self.X
@@ -506,6 +594,40 @@ def _numbered(word) -> bool:
     """A citation number: set differently everywhere ("14-16", "14, 15, 16", superscripts).
     The names of an author-year citation are words like any other."""
     return word.citation and word.key.isdigit()
+
+
+def _cover(target: str, lines: list[tuple[int, str]], depth: int = 0) -> list[int] | None:
+    """The lines whose texts, one after another, are `target` (each used once), or None."""
+    if not target:
+        return []
+    if depth > 12:
+        return None
+    for k, (line, text) in enumerate(lines):
+        if text and target.startswith(text):
+            rest = _cover(target[len(text):], lines[:k] + lines[k + 1:], depth + 1)
+            if rest is not None:
+                return [line, *rest]
+    return None
+
+
+def _line_runs(frags: list, s: int, e: int) -> list[tuple[int, int]]:
+    """The fragments s..e grouped by source line, as (start, stop) index pairs."""
+    runs, k = [], s
+    while k < e:
+        stop = k
+        while stop < e and frags[stop][1] == frags[k][1]:
+            stop += 1
+        runs.append((k, stop))
+        k = stop
+    return runs
+
+
+def _starts(frags: list, k: int) -> bool:
+    return k == 0 or frags[k - 1][1] != frags[k][1]
+
+
+def _ends(frags: list, k: int) -> bool:
+    return k == len(frags) or frags[k - 1][1] != frags[k][1]
 
 
 def _contains(seq: list[str], part: list[str]) -> bool:
