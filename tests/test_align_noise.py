@@ -57,3 +57,12 @@ def test_detour_at_a_paragraph_edge(clean, tmp_path):
     changed = differences(tmp_path, ("<italic>Ocimum</italic> species.</p><p>ISSR",
                                         "<italic>Ocimum</italic> genus.</p><p>ISSR"))
     assert any("genus" in e.split("|")[0] for e in changed)
+
+
+@needs_corpus
+def test_elsewhere_across_interleaved_lines(clean, tmp_path):
+    # A paragraph's first 137 words, read in the text with a line of the other column
+    # between each two of its lines.
+    assert not [e for e in clean if e.startswith("in the present study 14 genotypes")]
+    changed = differences(tmp_path, ("study, 14 genotypes", "study, 15 genotypes"))
+    assert any("15" in e.split("|")[0] for e in changed)

@@ -125,6 +125,7 @@ class Pair:
         self.p3 = Counter(self._grams(self.pkeys, 3))
         self.same: dict[int, int] = {}  # reference word -> the other's word found equal to it
         self.anchored: set[int] = set()  # reference blocks tied to this rendering by anchors
+        self._skip: set | None = None  # see _skip_grams
 
     def _grams(self, keys, n=None):
         n = n or self.n
@@ -501,7 +502,31 @@ class Pair:
         if len(keys) < 3:
             return False
         grams = list(zip(keys, keys[1:], keys[2:]))
-        return sum(1 for g in grams if self.p3[g]) >= 0.8 * len(grams)
+        if sum(1 for g in grams if self.p3[g]) >= 0.8 * len(grams):
+            return True
+        # Its lines interleaved with another column's: then every word, not most, must be read
+        # there in a 3-gram, so an inserted, dropped or changed word or digit is never noise.
+        skip = self._skip_grams()
+        full = [X[i].key for i in xs]
+        found = [bool(self.p3[g] or g in skip) for g in zip(full, full[1:], full[2:])]
+        return all(any(found[max(0, k - 2):k + 1]) for k, i in enumerate(xs) if not _numbered(X[i]))
+
+    def _skip_grams(self) -> set:
+        """The other rendering's 3-grams across a line end that skip the next line, a word
+        hyphenated there joined again ("cho-" + "sen"): two-column text extracted line by line
+        reads this way."""
+        if self._skip is None:
+            frags = self._fragments(0, len(self.P))
+            runs = [frags[a:b] for a, b in _line_runs(frags, 0, len(frags))]
+            self._skip = set()
+            for i, j in ((i, j) for i in range(len(runs)) for j in (i + 2, i + 3)
+                         if j < len(runs)):  # a short line shifts the alternation by one
+                a, b = [f[0] for f in runs[i][-2:]], [f[0] for f in runs[j][:3]]
+                joined = a[:-1] + [a[-1] + b[0]] + b[1:]  # a word hyphenated at the line end
+                split = runs[i + 1][0][2] == runs[i][-1][2]  # its hyphen already dropped
+                for junction in (joined,) if split else (joined, a + b):
+                    self._skip.update(zip(junction, junction[1:], junction[2:]))
+        return self._skip
 
     def _citation_numbers(self, ps: list[int], near: list[int]) -> bool:
         """Bare numbers in the other rendering where the reference has a citation beside them."""
