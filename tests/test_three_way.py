@@ -13,6 +13,16 @@ def lc101(doc):
     return [f for f in doc["findings"] if f["rule"] == "LC101"]
 
 
+def edited_copy(src, tmp_path, words: str, old: str, new: str):
+    """A copy of a corpus folder whose XML says `new` for `old` in the one place `words` stand."""
+    dst = tmp_path / src.name
+    shutil.copytree(src, dst)
+    xml = (dst / "article.xml").read_text(encoding="utf-8")
+    assert xml.count(words) == 1
+    (dst / "article.xml").write_text(xml.replace(words, words.replace(old, new)), encoding="utf-8")
+    return dst
+
+
 def test_html_edited_alone_is_named_as_the_odd_one_out():
     _, doc = run_json(CASES / "fail" / "fpsyg-three-way-html-edited", "--select", "LC101")
     [f] = lc101(doc)
@@ -50,13 +60,8 @@ def test_a_word_changed_in_the_xml_of_a_real_triple(tmp_path):
     """The PLOS triple: XML, HTML, PDF text (and the PDF, read with the extra). A word changed in
     the XML alone is reported once, with every other rendering agreeing and located."""
     src = CORPUS / "triples" / "journal.pone.0115884"
-    dst = tmp_path / "triple"
-    shutil.copytree(src, dst)
-    xml = (dst / "article.xml").read_text(encoding="utf-8")
-    sentence = "largely unstudied radiation of fanged frogs"
-    assert xml.count(sentence) == 1
-    (dst / "article.xml").write_text(xml.replace(sentence, sentence.replace("largely", "barely")),
-                                     encoding="utf-8")
+    dst = edited_copy(src, tmp_path, "largely unstudied radiation of fanged frogs",
+                      "largely", "barely")
     _, before = run_json(src, "--select", "LC101", "--no-cache")
     _, after = run_json(dst, "--select", "LC101", "--no-cache")
     new = [f for f in lc101(after) if "barely" in f["message"]]
@@ -92,14 +97,8 @@ def test_the_pdf_and_its_extracted_text_are_two_witnesses_of_one_file(tmp_path):
 
 @needs_corpus
 def test_a_change_in_the_xml_is_confirmed_by_both_extractions(tmp_path):
-    src = CORPUS / "pairs" / "PMC6093152"
-    dst = tmp_path / "pair"
-    shutil.copytree(src, dst)
-    xml = (dst / "article.xml").read_text(encoding="utf-8")
-    words = "study of deletions in the sequences could prove"
-    assert xml.count(words) == 1
-    (dst / "article.xml").write_text(xml.replace(words, words.replace("deletions", "insertions")),
-                                     encoding="utf-8")
+    dst = edited_copy(CORPUS / "pairs" / "PMC6093152", tmp_path,
+                      "study of deletions in the sequences could prove", "deletions", "insertions")
     _, doc = run_json(dst, "--select", "LC101", "--no-cache")
     [f] = [f for f in lc101(doc) if "insertions" in f["message"]]
     assert f["fields"]["differing"] == "jats"
