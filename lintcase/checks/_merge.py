@@ -42,12 +42,15 @@ def merged(ref, pairs: list, diffs: list[Diff]):
         if not cluster:
             continue
         first = cluster[0]
-        agreeing = [p for p in pairs if p.other.path not in {d.who for d in cluster}
-                    and p.located(first.x0, first.x1) is not None]
+        differing = {d.who for d in cluster}
+        # the other renderings whose comparison found these words equal, with where they are
+        agreeing = {p.other.path: (p.other.kind, loc) for p in pairs
+                    if p.other.path not in differing
+                    and (loc := p.located(first.x0, first.x1)) is not None}
         if len(cluster) == 1 and not agreeing:
             yield _stamped(first.hit, [ref.kind], [first.kind])
             continue
-        yield _three_way(ref, pairs, cluster, [p.other.kind for p in agreeing])
+        yield _three_way(ref, pairs, cluster, agreeing)
 
 
 def _twins(pairs: list) -> dict:
@@ -97,9 +100,10 @@ def _clusters(diffs: list[Diff]):
         yield cluster
 
 
-def _three_way(ref, pairs: list, cluster: list[Diff], agreeing: list[str]) -> Hit:
+def _three_way(ref, pairs: list, cluster: list[Diff], agreeing: dict) -> Hit:
     first = cluster[0]
-    groups: list[tuple[list[str], str]] = [([ref.kind, *agreeing], first.hit.fields["ref_words"])]
+    groups: list[tuple[list[str], str]] = [
+        ([ref.kind, *(kind for kind, _ in agreeing.values())], first.hit.fields["ref_words"])]
     keys: dict[str, int] = {}
     for d in cluster:
         if d.key not in keys:
@@ -109,7 +113,7 @@ def _three_way(ref, pairs: list, cluster: list[Diff], agreeing: list[str]) -> Hi
     locations = [first.hit.locations[0]]
     for pair in pairs:
         mine = next((d for d in cluster if d.who == pair.other.path), None)
-        loc = mine.hit.locations[1] if mine else pair.located(first.x0, first.x1)
+        loc = mine.hit.locations[1] if mine else agreeing.get(pair.other.path, (None, None))[1]
         if loc is not None:
             locations.append(loc)
     others = [k for g in groups[1:] for k in g[0]]

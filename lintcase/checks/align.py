@@ -126,6 +126,7 @@ class Pair:
         self.same: dict[int, int] = {}  # reference word -> the other's word found equal to it
         self.anchored: set[int] = set()  # reference blocks tied to this rendering by anchors
         self._skip: set | None = None  # see _skip_grams
+        self._pieces: dict[int, list] = {}  # the other's word index -> its line fragments
 
     def _grams(self, keys, n=None):
         n = n or self.n
@@ -477,21 +478,25 @@ class Pair:
         across a line end (its hyphen dropped) split into its two lines' parts."""
         out = []
         for j in range(a, b):
-            w = self.P[j]
-            text = self.other.blocks[w.block].text
-            span = text.span(w.start, w.end)
-            if span.line == span.end_line:
-                out.append((w.key, span.line, j))
-                continue
-            cut = next((c for c in range(w.start + 1, w.end)
-                        if text.span(c, c + 1).line != span.line), w.end)
-            first = "".join(keys(text.text[w.start:cut]))
-            second = "".join(keys(text.text[cut:w.end]))
-            if first + second != w.key or not first or not second:
-                out.append((w.key, span.line, j))
-            else:
-                out += [(first, span.line, j), (second, text.span(cut, cut + 1).line, j)]
+            pieces = self._pieces.get(j)
+            if pieces is None:  # computed once per word: gaps' windows overlap
+                pieces = self._pieces[j] = self._word_pieces(j)
+            out += pieces
         return out
+
+    def _word_pieces(self, j: int) -> list[tuple[str, int, int]]:
+        w = self.P[j]
+        text = self.other.blocks[w.block].text
+        span = text.span(w.start, w.end)
+        if span.line == span.end_line:
+            return [(w.key, span.line, j)]
+        cut = next((c for c in range(w.start + 1, w.end)
+                    if text.span(c, c + 1).line != span.line), w.end)
+        first = "".join(keys(text.text[w.start:cut]))
+        second = "".join(keys(text.text[cut:w.end]))
+        if first + second != w.key or not first or not second:
+            return [(w.key, span.line, j)]
+        return [(first, span.line, j), (second, text.span(cut, cut + 1).line, j)]
 
     def _elsewhere(self, xs: list[int]) -> bool:
         """Reference words that the other rendering has, but elsewhere (reading order)."""
