@@ -23,35 +23,55 @@ MAX_DEPTH = 200
 
 
 class Node:
-    """An element: local tag name, attributes, children (Node or Chunk) and its start offset."""
+    """An element: local tag name, attributes, children (Node or Chunk) and its start offset.
 
-    __slots__ = ("tag", "attrs", "children", "offset", "line", "parent")
+    `kids` are the element children alone; `index` and `end` place the element in its
+    document's list of elements in document order (its descendants are `index + 1 .. end - 1`),
+    so a search of a subtree is a slice or a bisection, not a walk.
+    """
+
+    __slots__ = ("tag", "attrs", "children", "kids", "offset", "line", "parent", "doc", "index",
+                 "end")
 
     def __init__(self, tag: str, attrs: dict, offset: int, line: int, parent: "Node | None"):
         self.tag, self.attrs, self.offset, self.line, self.parent = tag, attrs, offset, line, parent
         self.children: list = []
+        self.kids: list[Node] = []
+        self.doc: _Document = parent.doc if parent is not None else _Document()
+        self.index = len(self.doc.order)
+        self.end = self.index + 1
+        self.doc.order.append(self)
+        if parent is not None:
+            parent.children.append(self)
+            parent.kids.append(self)
 
     def get(self, name: str, default: str = "") -> str:
         return self.attrs.get(name, default)
 
     def elements(self):
-        return (c for c in self.children if isinstance(c, Node))
+        return iter(self.kids)
 
     def find(self, *tags: str) -> "Node | None":
         """First child element with one of the tags."""
-        return next((c for c in self.elements() if c.tag in tags), None)
+        for c in self.kids:
+            if c.tag in tags:
+                return c
+        return None
 
     def findall(self, *tags: str) -> list["Node"]:
-        return [c for c in self.elements() if c.tag in tags]
+        return [c for c in self.kids if c.tag in tags]
 
     def iter(self, *tags: str):
         """All descendant elements (self included) with one of the tags, in document order."""
-        stack = [self]
-        while stack:
-            n = stack.pop()
-            if not tags or n.tag in tags:
-                yield n
-            stack.extend(reversed([c for c in n.children if isinstance(c, Node)]))
+        order = self.doc.order
+        if not tags:
+            return iter(order[self.index:self.end])
+        if len(tags) == 1:
+            indexes, nodes = self.doc.tagged(tags[0])
+            lo = bisect.bisect_left(indexes, self.index)
+            hi = bisect.bisect_left(indexes, self.end, lo)
+            return iter(nodes[lo:hi])
+        return iter([n for n in order[self.index:self.end] if n.tag in tags])
 
     def path_find(self, path: str) -> "Node | None":
         """Follow a/b/c through first matches."""
@@ -59,6 +79,32 @@ class Node:
         for part in path.split("/"):
             node = node.find(*part.split("|")) if node else None
         return node
+
+
+class _Document:
+    """The elements of one parsed document in document order, and an index by tag built on
+    first use."""
+
+    __slots__ = ("order", "_by_tag")
+
+    def __init__(self):
+        self.order: list[Node] = []
+        self._by_tag: dict[str, tuple[list[int], list[Node]]] | None = None
+
+    def tagged(self, tag: str) -> tuple[list[int], list[Node]]:
+        if self._by_tag is None:
+            by: dict[str, tuple[list[int], list[Node]]] = {}
+            for n in self.order:
+                entry = by.get(n.tag)
+                if entry is None:
+                    entry = by[n.tag] = ([], [])
+                entry[0].append(n.index)
+                entry[1].append(n)
+            self._by_tag = by
+        return self._by_tag.get(tag, _NONE)
+
+
+_NONE: tuple[list[int], list[Node]] = ([], [])
 
 
 class Chunk:
@@ -114,15 +160,14 @@ def parse(source: Source) -> Node:
         state["depth"] += 1
         if state["depth"] > MAX_DEPTH:
             raise _Refused(f"elements nested deeper than {MAX_DEPTH}")
-        parent = state["node"]
-        node = Node(_local(name), {_local(k): v for k, v in attrs.items()}, here(),
-                    p.CurrentLineNumber, parent)
-        parent.children.append(node)
-        state["node"] = node
+        state["node"] = Node(_local(name), {_local(k): v for k, v in attrs.items()}, here(),
+                             p.CurrentLineNumber, state["node"])
 
     def end(name):
         state["depth"] -= 1
-        state["node"] = state["node"].parent or root
+        node = state["node"]
+        node.end = len(node.doc.order)
+        state["node"] = node.parent or root
 
     def chars(data):
         off = here()
@@ -159,6 +204,7 @@ def parse(source: Source) -> Node:
         raise ReadError(source.path, f"malformed XML: {expat.ErrorString(e.code)}", line, col)
     except RecursionError:
         raise ReadError(source.path, "XML nested too deeply", p.CurrentLineNumber, 1)
+    root.end = len(root.doc.order)
     return root
 
 
