@@ -31,8 +31,13 @@ INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.?[\s-]*)+$")
 _BASES = str.maketrans({"ı": "i", "ȷ": "j"})
 
 
+_NOT_ALNUM_ASCII = re.compile(r"[^A-Za-z0-9]+")
+
+
 def fold(s: str) -> str:
     """Letters and digits only, accents and case dropped."""
+    if s.isascii():  # the same result without the Unicode tables, for most entries
+        return _NOT_ALNUM_ASCII.sub("", s).lower()
     s = unicodedata.normalize("NFKD", s.translate(FOLD).translate(_BASES))
     return "".join(c for c in s if c.isalnum() and not unicodedata.combining(c)).casefold()
 

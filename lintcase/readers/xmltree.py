@@ -138,7 +138,7 @@ class _ByteToChar:
 
 
 def _local(name: str) -> str:
-    return name.rsplit(":", 1)[-1]
+    return name[name.rindex(":") + 1:] if ":" in name else name
 
 
 def parse(source: Source) -> Node:
@@ -153,14 +153,19 @@ def parse(source: Source) -> Node:
     root = Node("#document", {}, 0, 1, None)
     state = {"node": root, "depth": 0}
 
-    def here() -> int:
-        return to_char(p.CurrentByteIndex)
+    if text.isascii():  # byte offsets are character offsets
+        def here() -> int:
+            return p.CurrentByteIndex
+    else:
+        def here() -> int:
+            return to_char(p.CurrentByteIndex)
 
     def start(name, attrs):
         state["depth"] += 1
         if state["depth"] > MAX_DEPTH:
             raise _Refused(f"elements nested deeper than {MAX_DEPTH}")
-        state["node"] = Node(_local(name), {_local(k): v for k, v in attrs.items()}, here(),
+        state["node"] = Node(_local(name),
+                             {_local(k): v for k, v in attrs.items()} if attrs else {}, here(),
                              p.CurrentLineNumber, state["node"])
 
     def end(name):
@@ -226,9 +231,29 @@ def text_of(node: Node, source: Source, skip: frozenset = SKIP_INLINE, builder=N
     triples are appended for every descendant element, so callers can find where an inline
     element (an xref, say) sits in the resulting text.
     """
+    if builder is None and marks is None and len(node.children) <= 1:
+        plain = _plain_leaf(node, source)
+        if plain is not None:
+            return plain
     b = builder if builder is not None else TextBuilder(source)
     _walk(node, b, skip, marks)
     return b.build().strip() if builder is None else b.build()
+
+
+def _plain_leaf(node: Node, source: Source) -> Text | None:
+    """The text of an element that holds nothing or one verbatim run of characters with no
+    white space but single plain spaces (a surname, a year): the same Text the walk builds,
+    without the walk. None for anything else."""
+    if not node.children:
+        return Text("", source, ())
+    c = node.children[0]
+    if not isinstance(c, Chunk) or not c.verbatim or _ODD_SPACE.search(c.text):
+        return None
+    s = c.text.strip(" ")
+    if not s:
+        return Text("", source, ())
+    lead = len(c.text) - len(c.text.lstrip(" "))
+    return Text(s, source, ((0, c.offset + lead, True),))
 
 
 def _walk(node: Node, b: TextBuilder, skip: frozenset, marks) -> None:
