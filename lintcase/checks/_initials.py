@@ -7,6 +7,7 @@ Berg), "DBr" and "DBa" (two authors with the initials DB, told apart by their su
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import combinations
 
 from ._metawords import plain
@@ -20,6 +21,7 @@ CREDIT = ("conceptualization", "data curation", "formal analysis", "funding acqu
           "writing review editing")
 
 
+@lru_cache(maxsize=4096)  # asked again for every author a token is tried against
 def initials(token: str) -> tuple[str, str] | None:
     """(capital letters, small letters after the last capital) of a token that reads as an
     author's initials, else None ("DNA" passes here; the caller asks whether an author fits)."""
@@ -34,12 +36,13 @@ def initials(token: str) -> tuple[str, str] | None:
     return caps, tail
 
 
-def keys(given: str, surname: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def keys(given: str, surname: str) -> frozenset[str]:
     """Every set of capitals an author may sign with."""
     g = [w for w in _PARTS.split(given) if w]
     s = [w for w in _PARTS.split(surname) if w]
     if not s:
-        return set()
+        return frozenset()
     caps = [w for w in s if w[:1].isupper()] or s
     up = lambda w: plain(w[0]).upper()[:1] or w[0]  # noqa: E731 - "Ü" signs as "U" too
     sur = {"".join(up(w) for w in s), "".join(up(w) for w in caps), up(caps[0])}
@@ -53,7 +56,7 @@ def keys(given: str, surname: str) -> set[str]:
     if len(g) == 1 and len(g[0]) >= 4:
         first |= {gi[0] + c.upper() for c in g[0][2:-1] if c.isalpha()}
     # Surname first ("M.S." for Sakthivel Muthu) is as common as given names first.
-    return {a + b for a in first for b in sur} | {b + a for a in first for b in sur}
+    return frozenset({a + b for a in first for b in sur} | {b + a for a in first for b in sur})
 
 
 def fits(token: str, given: str, surname: str) -> bool:

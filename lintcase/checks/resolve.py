@@ -68,9 +68,10 @@ def run(article: Article, options: dict):
 
 def _unresolved(r: Rendering, merged: Merged, names: str) -> None:
     by_label = labels(r)
+    idents = {x.ident for x in r.references}
     for f in facts(r, "citation"):
         style, keys, targets, _, how = f.value
-        if targets and all(t in r.anchors or t in {x.ident for x in r.references}
+        if targets and all(t in r.anchors or t in idents
                            for t in targets) or how in ("narrative", "name"):
             continue
         if style == "numeric" and by_label:
@@ -127,11 +128,14 @@ def _uncited(r: Rendering, merged: Merged, min_cited: float) -> None:
         return
     cited = {i for i, ref in enumerate(refs) if ref.ident and ref.ident in r.linked}
     by_label = labels(r)
+    by_ident: dict[str, list[int]] = {}
+    for i, ref in enumerate(refs):
+        if ref.ident:
+            by_ident.setdefault(ref.ident, []).append(i)
     for f in facts(r, "citation"):
         style, keys, targets, _, _ = f.value
-        for i, ref in enumerate(refs):
-            if ref.ident and ref.ident in targets:
-                cited.add(i)
+        for t in targets:
+            cited.update(by_ident.get(t, ()))
         if style == "numeric":
             cited.update(by_label[k] for k in keys if k in by_label)
         elif style == "author-year" and not by_label:
