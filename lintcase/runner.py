@@ -67,11 +67,10 @@ def run(paths: list[str], opts: Options, progress=None) -> Result:
         total.errors += r.errors
         total.articles += [a for a in r.articles if a.key not in split]
     if split:  # renderings of one article in two chunks: check those articles whole
-        files = sorted({rd.path for r in results for a in r.articles if a.key in split
-                        for rd in a.renderings})
-        again = check_chunk(files, named, opts)
-        total.findings += again.findings
-        total.articles += again.articles
+        for again in _map(_whole_articles(results, split), named, opts):
+            total.findings += again.findings
+            total.errors += again.errors
+            total.articles += again.articles
     total.findings = sorted(set(total.findings), key=Finding.sort_key)
     total.errors = sorted(set(total.errors), key=lambda e: (e.path, e.line, e.column, e.reason))
     total.articles = sorted(total.articles, key=lambda a: a.renderings[0].path)
@@ -83,6 +82,23 @@ def _chunks(files: list[str]) -> list[list[str]]:
     for f in files:
         by_folder.setdefault(os.path.dirname(f), []).append(f)
     return [group[i:i + CHUNK] for group in by_folder.values() for i in range(0, len(group), CHUNK)]
+
+
+def _whole_articles(results: list[Result], split: set[str]) -> list[list[str]]:
+    """Chunks of the split articles' files, each article whole, about CHUNK files a chunk: an
+    archive that keeps each rendering kind in its own folder (xml/, pdf/) splits every
+    article, and one chunk of them all would hold the whole archive in memory."""
+    files: dict[str, set[str]] = {}
+    for r in results:
+        for a in r.articles:
+            if a.key in split:
+                files.setdefault(a.key, set()).update(rd.path for rd in a.renderings)
+    chunks: list[list[str]] = []
+    for key in sorted(files, key=lambda k: min(files[k])):
+        if not chunks or len(chunks[-1]) + len(files[key]) > CHUNK:
+            chunks.append([])
+        chunks[-1].extend(sorted(files[key]))
+    return chunks
 
 
 def _map(chunks: list[list[str]], named: set[str], opts: Options):

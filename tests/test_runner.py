@@ -7,6 +7,7 @@ import shutil
 
 from conftest import CORPUS, SEEDS, needs_corpus, run
 from lintcase import runner
+from lintcase.model import Article, Meta, Rendering
 from lintcase.rules import default_rule_dirs, load_rules
 
 
@@ -34,6 +35,46 @@ def test_an_article_split_across_chunks_is_checked_whole(monkeypatch):
     assert {"LC101", "LC201", "LC202"} <= set(by_rule)
     assert {loc.rendering for loc in by_rule["LC201"].locations} == {"jats", "pdftext"}
     assert len(result.articles) == 2
+
+
+def test_an_archive_with_a_folder_per_kind_is_rechecked_in_small_chunks(monkeypatch, tmp_path):
+    """xml/ and text/ side by side split every article; they are checked again whole, a few
+    files a chunk (one chunk of them all held a 600-file archive in 1.5 GB)."""
+    cases = SEEDS.parent / "tests" / "cases" / "LC101" / "fail"
+    for kind in ("xml", "text"):
+        (tmp_path / kind).mkdir()
+    for name, folder, text in (("seed", "seed-intro", "article.txt"),
+                               ("frog", "plos-frog-intro", "article.pdftotext.txt")):
+        shutil.copy(cases / folder / "article.xml", tmp_path / "xml" / f"{name}.xml")
+        shutil.copy(cases / folder / text, tmp_path / "text" / f"{name}.txt")
+    sizes = []
+    real = runner.check_chunk
+
+    def spy(files, named, opts):
+        sizes.append(len(files))
+        return real(files, named, opts)
+
+    monkeypatch.setattr(runner, "check_chunk", spy)
+    monkeypatch.setattr(runner, "CHUNK", 2)
+    rules = tuple(r for r in load_rules(default_rule_dirs()) if r.code == "LC101")
+    split = runner.run([str(tmp_path)], runner.Options(rules=rules, jobs=1))
+    assert sizes == [2, 2, 2, 2]  # a folder each, then each article whole on its own
+    together = runner.run([str(cases / "seed-intro"), str(cases / "plos-frog-intro")],
+                          runner.Options(rules=rules, jobs=1))
+    assert len(split.findings) == 2
+    assert sorted(f.message for f in split.findings) == sorted(f.message for f in together.findings)
+    assert len(split.articles) == 2
+
+
+def test_the_recheck_packs_whole_articles_a_few_files_a_chunk(monkeypatch):
+    def article(key, *paths):
+        return Article(key, tuple(Rendering(p, "jats", Meta(), ()) for p in paths))
+    results = [runner.Result(articles=[article("a", "x/1"), article("b", "x/2")]),
+               runner.Result(articles=[article("a", "y/1"), article("b", "y/2"), article("c", "y/3")]),
+               runner.Result(articles=[article("c", "z/3"), article("d", "z/4")])]
+    monkeypatch.setattr(runner, "CHUNK", 4)
+    assert runner._whole_articles(results, {"a", "b", "c"}) == \
+        [["x/1", "y/1", "x/2", "y/2"], ["y/3", "z/3"]]
 
 
 def test_cache_serves_unchanged_and_rechecks_changed(article, tmp_path):
