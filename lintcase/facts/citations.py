@@ -26,6 +26,8 @@ works ("Table 2 of ref. 5", "Figure 3 in Smith et al.") are left out.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from ..model import Block, Fact, Rendering
 from .common import make_fact
@@ -281,11 +283,13 @@ def caption_number(label: str) -> tuple[str, str] | None:
     return ("table" if m.group("word")[0] in "Tt" else "figure", str(int(m.group("n"))))
 
 
+_NOT_A_TO_Z = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=8192)  # the same names are folded for every citation they are tried against
 def fold(s: str) -> str:
     """Lower case, accents and everything but letters dropped: "Pérez-Piñera" → "perezpinera"."""
-    import unicodedata
-    s = unicodedata.normalize("NFKD", s)
-    return re.sub(r"[^a-z]", "", s.lower())
+    return _NOT_A_TO_Z.sub("", unicodedata.normalize("NFKD", s).lower())
 
 
 _SMALL = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "la", "et", "&"}

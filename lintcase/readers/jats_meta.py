@@ -126,18 +126,12 @@ _NOT_COUNTED = {"supplementary-material", "sub-article", "response"}
 
 def _contents(article: Node):
     """How many figures, tables, display formulas and references the document holds."""
-    found = dict.fromkeys(_COUNTED, 0)
-    stack = [article]
-    while stack:
-        n = stack.pop()
-        for c in n.elements():
-            if c.tag in _NOT_COUNTED:
-                continue
-            for name, tags in _COUNTED.items():
-                if c.tag in tags:
-                    found[name] += 1
-            stack.append(c)
-    return found.items()
+    left_out = [(n.index, n.end) for n in article.iter(*_NOT_COUNTED)]
+
+    def own(n: Node) -> bool:
+        return n is not article and not any(a <= n.index < b for a, b in left_out)
+    return {name: sum(own(n) for tag in tags for n in article.iter(tag))
+            for name, tags in _COUNTED.items()}.items()
 
 
 def _count_places(am: Node, source: Source):
