@@ -55,6 +55,34 @@ def baseline_cmd(paths) -> list[str]:
     return [sys.executable, "-c", code, *map(str, paths)]
 
 
+HELD = """
+import sys, resource
+from lintcase import engine, runner
+from lintcase.rules import default_rule_dirs, load_rules
+marks = sorted(int(n) for n in sys.argv[2].split(","))
+rules = tuple(engine.select(load_rules(default_rule_dirs()), [], []))
+def rss():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 // 2**20
+def progress(done, total):  # chunks of runner.CHUNK files of one folder
+    while marks and (done * runner.CHUNK >= marks[0] or done == total):
+        print(marks.pop(0), rss(), flush=True)
+result = runner.run([sys.argv[1]], runner.Options(rules=rules, jobs=1), progress)
+print("findings", len(result.findings))
+"""
+
+
+def held_memory(folder: Path, n: int) -> tuple[dict[int, int], int]:
+    """Memory held between chunks (RSS after the chunk that ends at 300, 600, ... files) of
+    one in-process pipeline run, and its number of findings: what the run keeps, as opposed to
+    the peak of its heaviest chunk."""
+    marks = ",".join(str(k) for k in (300, 600, 900, n) if k <= n)
+    out = subprocess.run([sys.executable, "-c", HELD, str(folder), marks, str(n)], cwd=ROOT,
+                         capture_output=True, text=True, check=True).stdout.split("\n")
+    held = {int(a): int(b) for a, b in (line.split() for line in out if line and
+                                        not line.startswith("findings"))}
+    return held, int(next(line for line in out if line.startswith("findings")).split()[1])
+
+
 def subset(files: list[Path], n: int, tmp: Path) -> Path:
     d = tmp / f"subset-{n}"
     d.mkdir()
@@ -132,6 +160,11 @@ def main() -> None:
                          f"{t:.1f} s ({t / n * 1000:.0f} ms/file), {mem} MB peak; its largest "
                          f"article ({largest.name}, {largest.stat().st_size / 1e6:.1f} MB) alone "
                          f"{alone} MB"))
+        held, n_findings = held_memory(jats, len(files))
+        rows.append(("memory held between chunks, one process (RSS after the chunk ending at "
+                     "the given number of files)",
+                     ", ".join(f"{k} files: {v} MB" for k, v in sorted(held.items()))
+                     + f"; {n_findings} findings kept for the report"))
         big = max(files[:200], key=lambda f: f.stat().st_size)
         t1, _ = timed(check([repeated_article(big, 1, tmp)], "--jobs", "1", "--no-cache", "--no-siblings"))
         t10, _ = timed(check([repeated_article(big, 10, tmp)], "--jobs", "1", "--no-cache", "--no-siblings"))
