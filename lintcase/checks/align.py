@@ -106,7 +106,8 @@ class Pair:
         self.X, self.P = [w for w in every if w.compared], facts(other, "words")
         self.xkeys = [w.key for w in self.X]
         self.pkeys = [w.key for w in self.P]
-        self.xgrams = Counter(self._grams(self.xkeys))
+        self.xgram_at = list(self._grams(self.xkeys))  # the n-gram starting at each word
+        self.xgrams = Counter(self.xgram_at)
         self.pgrams: dict = defaultdict(list)
         for i, g in enumerate(self._grams(self.pkeys)):
             self.pgrams[g].append(i)
@@ -127,10 +128,11 @@ class Pair:
         self.anchored: set[int] = set()  # reference blocks tied to this rendering by anchors
         self._skip: set | None = None  # see _skip_grams
         self._pieces: dict[int, list] = {}  # the other's word index -> its line fragments
+        self._lines: list[tuple[int, int]] | None = None  # see _word_pieces
 
     def _grams(self, keys, n=None):
         n = n or self.n
-        return (tuple(keys[i:i + n]) for i in range(len(keys) - n + 1))
+        return zip(*(keys[i:] for i in range(n)))  # the n-word tuples, in order
 
     def paragraphs(self):
         """(first word index, differences) for each paragraph of the reference."""
@@ -174,9 +176,10 @@ class Pair:
         """Matched (x, p) word pairs of X[a:b], increasing in both, from unique anchors."""
         n = self.n
         anchors = []
+        at, pgrams = self.xgram_at, self.pgrams
         for i in range(a, b - n + 1):
-            g = tuple(self.xkeys[i:i + n])
-            ps = self.pgrams.get(g)
+            g = at[i]
+            ps = pgrams.get(g)
             if ps and len(ps) == 1 and self.xgrams[g] == 1:
                 anchors.append((i, ps[0]))
         chain = _increasing(anchors)
@@ -485,18 +488,19 @@ class Pair:
         return out
 
     def _word_pieces(self, j: int) -> list[tuple[str, int, int]]:
+        if self._lines is None:  # every word's lines at once: the gaps' windows cover most
+            self._lines = _word_lines(self.other, self.P)
         w = self.P[j]
         text = self.other.blocks[w.block].text
-        span = text.span(w.start, w.end)
-        if span.line == span.end_line:
-            return [(w.key, span.line, j)]
-        cut = next((c for c in range(w.start + 1, w.end)
-                    if text.span(c, c + 1).line != span.line), w.end)
+        line, end_line = self._lines[j]
+        if line == end_line:
+            return [(w.key, line, j)]
+        cut = next((c for c in range(w.start + 1, w.end) if _line(text, c) != line), w.end)
         first = "".join(keys(text.text[w.start:cut]))
         second = "".join(keys(text.text[cut:w.end]))
         if first + second != w.key or not first or not second:
-            return [(w.key, span.line, j)]
-        return [(first, span.line, j), (second, text.span(cut, cut + 1).line, j)]
+            return [(w.key, line, j)]
+        return [(first, line, j), (second, _line(text, cut), j)]
 
     def _elsewhere(self, xs: list[int]) -> bool:
         """Reference words that the other rendering has, but elsewhere (reading order)."""
@@ -638,6 +642,33 @@ def _cover(target: str, lines: list[tuple[int, str]], depth: int = 0) -> list[in
             if rest is not None:
                 return [line, *rest]
     return None
+
+
+def _line(text, i: int, end: bool = False) -> int:
+    """The source line of text offset i (as `text.span(i, ...)` gives it), without the span."""
+    return text.source.position(text.source_offset(i, end))[0]
+
+
+def _word_lines(rendering: Rendering, words: list) -> list[tuple[int, int]]:
+    """(source line of its first character, of its last) of each word: `_line` for a word's
+    start and end, inlined, since a comparison asks it of thousands of words."""
+    out = []
+    right = bisect.bisect_right
+    for w in words:
+        text = rendering.blocks[w.block].text
+        pieces, lines = text.pieces, text.source._starts
+        if not pieces:
+            out.append((1, 1))
+            continue
+        t0, s0, verbatim = pieces[max(right(pieces, (w.start, INF, True)) - 1, 0)]
+        a = s0 + (w.start - t0) if verbatim else s0
+        t0, s0, verbatim = pieces[max(right(pieces, (w.end - 1, INF, True)) - 1, 0)]
+        b = s0 + (w.end - t0) if verbatim else s0 + 1
+        out.append((right(lines, a), right(lines, b)))
+    return out
+
+
+INF = float("inf")
 
 
 def _line_runs(frags: list, s: int, e: int) -> list[tuple[int, int]]:
