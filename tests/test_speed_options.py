@@ -6,6 +6,8 @@ first 150 corpus articles, every block kind the rule reads.
 """
 from __future__ import annotations
 
+import functools
+
 import pytest
 from conftest import CORPUS, SEEDS, needs_corpus
 from lintcase.checks import pattern
@@ -23,6 +25,11 @@ def _blocks(paths):
             yield block.kind, block.text.text
 
 
+@functools.cache
+def _corpus_blocks() -> tuple:
+    return tuple(_blocks(sorted((CORPUS / "jats").glob("*.xml"))[:150]))
+
+
 def _misses(options: dict, texts) -> list[str]:
     """Blocks the rule's regex matches that its `requires` would have skipped."""
     full = pattern.compiled(options)
@@ -36,9 +43,9 @@ def test_a_shipped_rule_uses_the_option():
 
 
 @pytest.mark.parametrize("rule", SPED_UP, ids=lambda r: r.code)
-def test_requires_keeps_every_match_on_the_seeds(rule):
+def test_requires_keeps_every_match_on_the_seeds_and_the_rule_examples(rule):
     texts = list(_blocks(sorted(SEEDS.glob("*.txt"))))
-    texts.append(("paragraph", "The tumor invaded the the dermis."))
+    texts += [("paragraph", t) for t in rule.examples.get("fail", [])]
     assert any(pattern.compiled(rule.options).search(t) for _, t in texts)
     assert _misses(rule.options, texts) == []
 
@@ -46,7 +53,7 @@ def test_requires_keeps_every_match_on_the_seeds(rule):
 @needs_corpus
 @pytest.mark.parametrize("rule", SPED_UP, ids=lambda r: r.code)
 def test_requires_keeps_every_match_on_the_corpus(rule):
-    texts = list(_blocks(sorted((CORPUS / "jats").glob("*.xml"))[:150]))
+    texts = _corpus_blocks()
     full = pattern.compiled(rule.options)
     matched = sum(1 for _, t in texts if full.search(t))
     assert matched > 0  # the comparison saw real matches
