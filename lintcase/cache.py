@@ -64,13 +64,18 @@ def default_folder() -> Path:
     return Path(base) / "lintcase"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data) -> None:
     """A unique temporary file beside `path`, then a rename; removed if anything goes wrong
-    (Ctrl-C included), so readers see the old file or the new one, never half of one."""
+    (Ctrl-C included), so readers see the old file or the new one, never half of one. `data`
+    is bytes or an iterable of bytes (written as it comes)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            if isinstance(data, bytes):
+                f.write(data)
+            else:
+                for piece in data:
+                    f.write(piece)
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -15,7 +15,7 @@ import click
 
 from . import __version__, baseline, cache, config, engine, ruledocs, ruletest, runner
 from .facts import terms
-from .formatters import NAMES, Report, formatter
+from .formatters import NAMES, Report, chunks
 from .rules import RuleError, default_rule_dirs, load_rules, load_rules_cached
 
 
@@ -86,11 +86,12 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
     findings, notes = _baseline(result.findings, baseline or _cfg_path(cfg, "baseline"), write_baseline)
     report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
                     __version__, rules=tuple(rules))
-    text = formatter(fmt or cfg.get("format") or "text")(report)
+    pieces = chunks(fmt or cfg.get("format") or "text")(report)
     if output:
-        _write_atomic(Path(output), text)
+        cache.write_atomic(Path(output), (p.encode("utf-8") for p in pieces))
     else:
-        click.echo(text, nl=False)
+        for piece in pieces:  # written as it is encoded: a large report is never held whole
+            click.echo(piece, nl=False)
     for note in notes:
         click.echo(f"lintcase: {note}", err=True)
     fail = fail_on or cfg.get("fail-on") or "warning"

@@ -1,4 +1,8 @@
-"""Output formats: each a pure function render(report) -> str, registered by name."""
+"""Output formats: each a pure function render(report) -> str, registered by name.
+
+A format may also offer chunks(report) -> Iterator[str], the same text in pieces, so a large
+report is written as it is encoded instead of being held whole (JSON and JSON Lines do).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,3 +33,10 @@ NAMES = tuple(_MODULES)
 def formatter(name: str):
     from importlib import import_module
     return import_module(f"{__name__}.{_MODULES[name]}").render
+
+
+def chunks(name: str):
+    """The format's chunks(report), or its whole text as one chunk."""
+    from importlib import import_module
+    module = import_module(f"{__name__}.{_MODULES[name]}")
+    return getattr(module, "chunks", None) or (lambda report: iter((module.render(report),)))

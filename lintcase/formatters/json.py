@@ -57,10 +57,43 @@ def document(report: Report) -> dict:
             "title": next((r.meta.title.text for r in a.renderings if r.meta.title), None),
             "renderings": [{"path": r.path, "kind": r.kind} for r in a.renderings],
         } for a in report.articles],
-        "findings": [finding(f) for f in report.findings],
-        "errors": [error(e) for e in report.errors],
+        "findings": _Lazy(report.findings, finding),
+        "errors": _Lazy(report.errors, error),
     }
 
 
+class _Lazy(list):
+    """A list to the encoder whose items are made as they are encoded: a report of many
+    findings never holds all their dictionaries at once."""
+
+    def __init__(self, items, make):
+        super().__init__()
+        self._items, self._make = items, make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __iter__(self):
+        return map(self._make, self._items)
+
+    def __eq__(self, other) -> bool:
+        return list(self) == other
+
+
+def chunks(report: Report, size: int = 1 << 16):
+    """The document's text in pieces of about `size` characters, encoded as they are written."""
+    pending, length = [], 0
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document(report)):
+        pending.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(pending)
+            pending, length = [], 0
+    yield "".join(pending) + "\n"
+
+
 def render(report: Report) -> str:
-    return json.dumps(document(report), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(report))

@@ -22,5 +22,9 @@ def lines(report: Report) -> Iterator[str]:
     yield dump({"schema_version": 1, "tool": tool(report), "summary": summary(report)})
 
 
+def chunks(report: Report):
+    return (line + "\n" for line in lines(report))
+
+
 def render(report: Report) -> str:
-    return "".join(line + "\n" for line in lines(report))
+    return "".join(chunks(report))
