@@ -62,8 +62,12 @@ def _siblings(path: Path) -> list[Path]:
                   if f.is_file() and f.suffix.lower() in CANDIDATE_SUFFIXES]
     if len(candidates) <= SMALL_FOLDER:
         return candidates
-    stem = path.name.split(".", 1)[0]
-    return [f for f in candidates if f.name.split(".", 1)[0] == stem]
+    return [f for f in candidates if stem(f) == stem(path)]
+
+
+def stem(path: Path) -> str:
+    """The name before its first dot: "PMC123" for PMC123.xml and PMC123.pdf.txt."""
+    return path.name.split(".", 1)[0]
 
 
 def _walk(folder: Path):

@@ -1,7 +1,7 @@
 """The pipeline over many files: chunks, worker processes and a result cache.
 
-Files are cut into chunks of a few files each, keeping a folder's files together (an article's
-renderings sit side by side). Each chunk is read, grouped into articles and checked on its own,
+Files are cut into chunks of a few files each, keeping an article's renderings together where
+the layout shows them (an article's folder; files sharing a stem in an archive). Each chunk is read, grouped into articles and checked on its own,
 in a worker process when --jobs > 1. An article whose renderings ended up in two chunks is
 checked again as a whole afterwards, so the output never depends on the chunking or the number
 of jobs: everything is sorted the same way at the end.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import fnmatch
 import hashlib
 import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,10 +79,19 @@ def run(paths: list[str], opts: Options, progress=None) -> Result:
 
 
 def _chunks(files: list[str]) -> list[list[str]]:
-    by_folder: dict[str, list[str]] = {}
+    """Files cut into chunks that keep an article's renderings together where the layout
+    shows them: a small folder (an article's own) stays whole; in a large one (an archive),
+    files sharing a stem ("PMC1.xml", "PMC1.pdf.txt") go together, and so do those of an
+    archive kept in a folder per kind ("xml/PMC1.xml", "text/PMC1.txt"). Chunks are never
+    packed together: what one chunk groups into articles depends on nothing else."""
+    sizes = Counter(os.path.dirname(f) for f in files)
+    groups: dict[str, list[str]] = {}
     for f in files:
-        by_folder.setdefault(os.path.dirname(f), []).append(f)
-    return [group[i:i + CHUNK] for group in by_folder.values() for i in range(0, len(group), CHUNK)]
+        folder = os.path.dirname(f)
+        key = folder if sizes[folder] <= discover.SMALL_FOLDER else \
+            "\0" + discover.stem(Path(f))
+        groups.setdefault(key, []).append(f)
+    return [group[i:i + CHUNK] for group in groups.values() for i in range(0, len(group), CHUNK)]
 
 
 def _whole_articles(results: list[Result], split: set[str]) -> list[list[str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from conftest import CORPUS, SEEDS, needs_corpus, run
 from lintcase import runner
@@ -64,6 +65,32 @@ def test_an_archive_with_a_folder_per_kind_is_rechecked_in_small_chunks(monkeypa
     assert len(split.findings) == 2
     assert sorted(f.message for f in split.findings) == sorted(f.message for f in together.findings)
     assert len(split.articles) == 2
+
+
+def test_a_large_archive_with_a_folder_per_kind_keeps_an_articles_renderings_together(
+        monkeypatch, tmp_path):
+    """In folders too large to be one article's, the stem ties xml/seed.xml to text/seed.txt:
+    checked in one chunk from the start, not split and checked again."""
+    case = SEEDS.parent / "tests" / "cases" / "LC101" / "fail" / "seed-intro"
+    filler = SEEDS.parent / "tests" / "cases" / "LC401" / "fail"
+    for kind, name in (("xml", "jats-paragraph.xml"), ("text", "markdown.md")):
+        (tmp_path / kind).mkdir()
+        for i in range(13):
+            shutil.copy(filler / name, tmp_path / kind / f"other{i}{Path(name).suffix}")
+    shutil.copy(case / "article.xml", tmp_path / "xml" / "seed.xml")
+    shutil.copy(case / "article.txt", tmp_path / "text" / "seed.txt")
+    seen = []
+    real = runner.check_chunk
+
+    def spy(files, named, opts):
+        seen.append(sorted(Path(f).name for f in files if "seed" in f))
+        return real(files, named, opts)
+
+    monkeypatch.setattr(runner, "check_chunk", spy)
+    rules = tuple(r for r in load_rules(default_rule_dirs()) if r.code == "LC101")
+    result = runner.run([str(tmp_path)], runner.Options(rules=rules, jobs=1))
+    assert [c for c in seen if c] == [["seed.txt", "seed.xml"]]
+    assert [f.rule for f in result.findings if "seed" in f.locations[0].path] == ["LC101"]
 
 
 def test_the_recheck_packs_whole_articles_a_few_files_a_chunk(monkeypatch):
