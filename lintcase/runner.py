@@ -12,6 +12,7 @@ code of lintcase itself: a changed file re-checks its chunk, a changed rule re-c
 from __future__ import annotations
 
 import fnmatch
+import gc
 import hashlib
 import os
 from collections import Counter
@@ -53,10 +54,14 @@ def run(paths: list[str], opts: Options, progress=None) -> Result:
     named = {str(p) for p in inputs.named}
     chunks = _chunks([str(f) for f in inputs.files])
     results = []
-    for r in _map(chunks, named, opts):
-        results.append(r)
-        if progress:
-            progress(len(results), len(chunks))
+    try:
+        for r in _map(chunks, named, opts):
+            results.append(r)
+            _settle()
+            if progress:
+                progress(len(results), len(chunks))
+    finally:
+        gc.unfreeze()
     total = Result(errors=list(errors), files=len(named))
     seen: dict[str, int] = {}
     for r in results:
@@ -76,6 +81,15 @@ def run(paths: list[str], opts: Options, progress=None) -> Result:
     total.errors = sorted(set(total.errors), key=lambda e: (e.path, e.line, e.column, e.reason))
     total.articles = sorted(total.articles, key=lambda a: a.renderings[0].path)
     return total
+
+
+def _settle() -> None:
+    """The results kept for the report live to the end of the run: collect the chunk's garbage
+    (its element trees are cycles), then move everything left out of the collector's way. Left
+    in, every full collection walked every finding kept so far: a fifth of the CPU time of a
+    one-process run over 1,200 articles (26 s in 204 collections)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _chunks(files: list[str]) -> list[list[str]]:
