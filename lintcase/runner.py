@@ -132,7 +132,10 @@ def _map(chunks: list[list[str]], named: set[str], opts: Options):
             yield cached_chunk(c, named, opts)
         return
     with ProcessPoolExecutor(max_workers=opts.jobs) as pool:
-        size = max(1, len(chunks) // (opts.jobs * 8))
+        # Tasks of about 1/32 of a worker's share: few enough that sending them costs
+        # nothing, small enough that no worker idles long at the end (chunks are now often one
+        # article each, and one article may take seconds).
+        size = max(1, len(chunks) // (opts.jobs * 32))
         yield from pool.map(cached_chunk, chunks, [named] * len(chunks), [opts] * len(chunks),
                             chunksize=size)
 
