@@ -1,10 +1,11 @@
 """The pipeline over many files: chunks, worker processes and a result cache.
 
 Files are cut into chunks of a few files each, keeping an article's renderings together where
-the layout shows them (an article's folder; files sharing a stem in an archive). Each chunk is read, grouped into articles and checked on its own,
-in a worker process when --jobs > 1. An article whose renderings ended up in two chunks is
-checked again as a whole afterwards, so the output never depends on the chunking or the number
-of jobs: everything is sorted the same way at the end.
+the layout shows them (an article's folder; files sharing a stem in an archive). Each chunk is
+read, grouped into articles and checked on its own, in a worker process when --jobs > 1. An
+article whose renderings ended up in two chunks is checked again as a whole afterwards, so the
+output never depends on the chunking or the number of jobs: everything is sorted the same way
+at the end.
 
 The cache keeps each chunk's result under the hash of its files' contents, the rule set and the
 code of lintcase itself: a changed file re-checks its chunk, a changed rule re-checks everything.
