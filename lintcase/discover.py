@@ -128,7 +128,6 @@ def group(renderings: list[Rendering], named: set[Path] | None = None) -> list[A
 
 KIND_ORDER = {"jats": 0, "html": 1, "pdf": 2, "pdftext": 3, "text": 4}
 SHARED_TEXT = 0.3  # share of a rendering's word 5-grams found in the other: same article
-SHARED_TEXT_DOI = 0.3  # the same, for two renderings with one title but different DOIs
 
 
 def article_key_of(group: list[Rendering]) -> str:
@@ -177,16 +176,14 @@ def _join_by_text(groups: list[list[Rendering]]) -> list[list[Rendering]]:
                 continue
             if any(o.kind == r.kind for o in other):
                 continue  # two files of one format are two articles, not two renderings
-            need = SHARED_TEXT
             if any(article_key(o).startswith("doi:") for o in other) and \
                     article_key(r).startswith("doi:"):
                 # Different DOIs are different articles unless the title is the same and
                 # most of the text is shared: then one rendering carries a mistyped DOI.
                 if not any(_titles_match(r, o) for o in other):
                     continue
-                need = SHARED_TEXT_DOI
             s = max(shared(r, o) for o in other)
-            if s >= need and s > score:
+            if s >= SHARED_TEXT and s > score:
                 best, score = other, s
         if best is not None:
             best.append(r)

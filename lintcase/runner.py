@@ -24,7 +24,7 @@ from pathlib import Path
 from . import cache, discover, engine, suppress
 from . import facts
 from .checks import align
-from .facts import sentences, terms
+from .facts import terms
 from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder
 from .rules import Rule
 
@@ -160,7 +160,6 @@ def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     articles = discover.group(renderings, inputs.named)
     findings, rule_errors = engine.run(articles, list(opts.rules))
     facts.clear_cache()  # the chunk's renderings are done with: let them go
-    sentences.clear_cache()
     align.forget()
     findings = [f for f in findings if not _ignored(f, opts.ignores)]
     findings, unused = suppress.apply(findings, renderings)

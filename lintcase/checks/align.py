@@ -128,7 +128,6 @@ class Pair:
         self.anchored: set[int] = set()  # reference blocks tied to this rendering by anchors
         self._skip: set | None = None  # see _skip_grams
         self._pieces: dict[int, list] = {}  # the other's word index -> its line fragments
-        self._lines: list[tuple[int, int]] | None = None  # see _word_pieces
 
     def _grams(self, keys, n=None):
         n = n or self.n
@@ -488,11 +487,9 @@ class Pair:
         return out
 
     def _word_pieces(self, j: int) -> list[tuple[str, int, int]]:
-        if self._lines is None:  # every word's lines at once: the gaps' windows cover most
-            self._lines = _word_lines(self.other, self.P)
         w = self.P[j]
         text = self.other.blocks[w.block].text
-        line, end_line = self._lines[j]
+        line, end_line = _line(text, w.start), _line(text, w.end, end=True)
         if line == end_line:
             return [(w.key, line, j)]
         cut = next((c for c in range(w.start + 1, w.end) if _line(text, c) != line), w.end)
@@ -647,28 +644,6 @@ def _cover(target: str, lines: list[tuple[int, str]], depth: int = 0) -> list[in
 def _line(text, i: int, end: bool = False) -> int:
     """The source line of text offset i (as `text.span(i, ...)` gives it), without the span."""
     return text.source.position(text.source_offset(i, end))[0]
-
-
-def _word_lines(rendering: Rendering, words: list) -> list[tuple[int, int]]:
-    """(source line of its first character, of its last) of each word: `_line` for a word's
-    start and end, inlined, since a comparison asks it of thousands of words."""
-    out = []
-    right = bisect.bisect_right
-    for w in words:
-        text = rendering.blocks[w.block].text
-        pieces, lines = text.pieces, text.source._starts
-        if not pieces:
-            out.append((1, 1))
-            continue
-        t0, s0, verbatim = pieces[max(right(pieces, (w.start, INF, True)) - 1, 0)]
-        a = s0 + (w.start - t0) if verbatim else s0
-        t0, s0, verbatim = pieces[max(right(pieces, (w.end - 1, INF, True)) - 1, 0)]
-        b = s0 + (w.end - t0) if verbatim else s0 + 1
-        out.append((right(lines, a), right(lines, b)))
-    return out
-
-
-INF = float("inf")
 
 
 def _line_runs(frags: list, s: int, e: int) -> list[tuple[int, int]]:

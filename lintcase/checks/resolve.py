@@ -92,9 +92,10 @@ def _unresolved(r: Rendering, merged: Merged, names: str) -> None:
                 people = bool(re.search(rf"{re.escape(name)}\s+(?:et\s*al|and\s|&)", f.surface))
                 if names != "all" and people != (names == "people"):
                     continue
-                if not 1900 <= int(year) <= 2030 or _not_an_author(r, name, f):
+                if not 1900 <= int(year) <= 2030 or \
+                        any(resolved(name, year, ref) for ref in r.references):
                     continue
-                if not any(resolved(name, year, ref) for ref in r.references):
+                if not _not_an_author(r, name, f):  # its scan of every paragraph comes last
                     near = _where_it_would_be(r, name)
                     merged.add(("author-year", name, year), location(f), ref_location(r, near),
                                what=f"{name}, {year}",

@@ -7,8 +7,8 @@ durations cost one extraction.
 from __future__ import annotations
 
 from ..model import Fact, Rendering
-from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities, spellings,
-               terms, words)
+from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities,
+               sentences, spellings, terms, words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -45,5 +45,7 @@ def facts(rendering: Rendering, kind: str) -> list[Fact]:
 
 
 def clear_cache() -> None:
-    """Forget every rendering's facts (the cache holds the renderings alive until then)."""
+    """Forget every rendering's facts and sentence starts (the caches hold the renderings and
+    their blocks' texts alive until then)."""
     _cache.clear()
+    sentences.clear_cache()

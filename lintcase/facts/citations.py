@@ -90,9 +90,8 @@ def extract(rendering: Rendering) -> list[Fact]:
         if block.kind not in TEXT_KINDS:
             continue
         starts = boundaries(block.text.text)
-        taken: list[tuple[int, int]] = []
         found = list(_linked(block, idents))
-        taken = [(a, b) for a, b, _ in found]
+        taken: list[tuple[int, int]] = [(a, b) for a, b, _ in found]
         found += _from_text(block.text.text, numbered and block.kind != "table", taken,
                             numbered_list)
         since = 0

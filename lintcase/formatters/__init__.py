@@ -30,13 +30,16 @@ _MODULES = {"text": "text", "json": "json", "jsonl": "jsonl", "sarif": "sarif",
 NAMES = tuple(_MODULES)
 
 
-def formatter(name: str):
+def _module(name: str):
     from importlib import import_module
-    return import_module(f"{__name__}.{_MODULES[name]}").render
+    return import_module(f"{__name__}.{_MODULES[name]}")
+
+
+def formatter(name: str):
+    return _module(name).render
 
 
 def chunks(name: str):
     """The format's chunks(report), or its whole text as one chunk."""
-    from importlib import import_module
-    module = import_module(f"{__name__}.{_MODULES[name]}")
+    module = _module(name)
     return getattr(module, "chunks", None) or (lambda report: iter((module.render(report),)))

@@ -79,9 +79,6 @@ class _Lazy(list):
     def __iter__(self):
         return map(self._make, self._items)
 
-    def __eq__(self, other) -> bool:
-        return list(self) == other
-
 
 def chunks(report: Report, size: int = 1 << 16):
     """The document's text in pieces of about `size` characters, encoded as they are written."""
