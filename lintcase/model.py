@@ -251,8 +251,10 @@ class Meta:
     surnames: tuple[str, ...] = ()  # each author's surname, where the source marks it (JATS)
 
 
-# Rendering kinds
-KINDS = ("jats", "pdf", "pdftext", "html", "text")
+# The rendering kinds, most trustworthy first: the one list every layer reads (readers register
+# under these names; checks take their reference rendering in this order unless a rule says).
+RENDERING_KINDS = ("jats", "html", "pdf", "pdftext", "text")
+KINDS = RENDERING_KINDS
 
 
 @dataclass(frozen=True)
