@@ -7,13 +7,11 @@ still compared with the article.pdftotext.txt beside it.
 """
 from __future__ import annotations
 
-import os
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Article, InputError, Rendering
+from . import grouping
+from .model import InputError, Rendering
 from .readers import ReadError, read
 
 CANDIDATE_SUFFIXES = {".xml", ".nxml", ".jats", ".html", ".htm", ".xhtml", ".txt", ".text",
@@ -65,9 +63,7 @@ def _siblings(path: Path) -> list[Path]:
     return [f for f in candidates if stem(f) == stem(path)]
 
 
-def stem(path: Path) -> str:
-    """The name before its first dot: "PMC123" for PMC123.xml and PMC123.pdf.txt."""
-    return path.name.split(".", 1)[0]
+stem = grouping.stem
 
 
 def _walk(folder: Path):
@@ -89,109 +85,5 @@ def load(inputs: Inputs) -> tuple[list[Rendering], list[InputError]]:
     return renderings, errors
 
 
-def article_key(r: Rendering) -> str:
-    if r.meta.doi is not None and r.meta.doi.text.strip():
-        doi = r.meta.doi.text.strip().lower()
-        return "doi:" + re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi)
-    if r.meta.title is not None and r.meta.title.text.strip():
-        return "title:" + normal_title(r.meta.title.text)
-    return "file:" + r.path
-
-
-def normal_title(title: str) -> str:
-    t = unicodedata.normalize("NFKD", title).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", t))
-
-
-def group(renderings: list[Rendering], named: set[Path] | None = None) -> list[Article]:
-    """Renderings of one article: same DOI, else the same title, else (in one folder) the same
-    text.
-
-    A PDF text whose DOI line was lost, or whose title ran on into the author line, still
-    meets its XML: titles match when one is the other plus trailing words, and a rendering left
-    alone is joined to the article in its folder whose prose shares most of its word 5-grams.
-    """
-    groups: list[list[Rendering]] = []
-    for r in sorted(renderings, key=lambda r: (KIND_ORDER.get(r.kind, 9), r.path)):
-        home = next((g for g in groups if _same_article(r, g)), None)
-        if home is None:
-            groups.append([r])
-        else:
-            home.append(r)
-    groups = _join_by_text(groups)
-    articles = [Article(article_key_of(g), tuple(sorted(g, key=lambda r: r.path))) for g in groups]
-    if named is not None:
-        wanted = {str(p) for p in named}
-        articles = [a for a in articles if any(r.path in wanted for r in a.renderings)]
-    return sorted(articles, key=lambda a: a.renderings[0].path)
-
-
-KIND_ORDER = {"jats": 0, "html": 1, "pdf": 2, "pdftext": 3, "text": 4}
-SHARED_TEXT = 0.3  # share of a rendering's word 5-grams found in the other: same article
-
-
-def article_key_of(group: list[Rendering]) -> str:
-    keys = [article_key(r) for r in group]
-    return next((k for k in keys if k.startswith("doi:")), None) or \
-        next((k for k in keys if k.startswith("title:")), keys[0])
-
-
-def _same_article(r: Rendering, group: list[Rendering]) -> bool:
-    mine = article_key(r)
-    for other in group:
-        theirs = article_key(other)
-        if mine.startswith("doi:") and theirs.startswith("doi:"):
-            if mine == theirs:
-                return True
-            continue  # two different DOIs are two articles, whatever the titles say
-        if _titles_match(r, other):
-            return True
-    return False
-
-
-def _titles_match(a: Rendering, b: Rendering) -> bool:
-    if a.meta.title is None or b.meta.title is None:
-        return False
-    ta, tb = normal_title(a.meta.title.text), normal_title(b.meta.title.text)
-    short, long_ = sorted((ta, tb), key=len)
-    return len(short.split()) >= 4 and (long_ == short or long_.startswith(short + " "))
-
-
-def _join_by_text(groups: list[list[Rendering]]) -> list[list[Rendering]]:
-    """A rendering alone in its group joins the group in its folder that shares its text."""
-    alone = [g for g in groups if len(g) == 1]
-    grams: dict[int, set] = {}
-
-    def shared(a: Rendering, b: Rendering) -> float:
-        ga = grams.setdefault(id(a), _grams(a))
-        gb = grams.setdefault(id(b), _grams(b))
-        return len(ga & gb) / max(1, min(len(ga), len(gb)))
-
-    for g in alone:
-        r = g[0]
-        folder = os.path.dirname(r.path)
-        best, score = None, 0.0
-        for other in groups:
-            if other is g or not other or all(os.path.dirname(o.path) != folder for o in other):
-                continue
-            if any(o.kind == r.kind for o in other):
-                continue  # two files of one format are two articles, not two renderings
-            if any(article_key(o).startswith("doi:") for o in other) and \
-                    article_key(r).startswith("doi:"):
-                # Different DOIs are different articles unless the title is the same and
-                # most of the text is shared: then one rendering carries a mistyped DOI.
-                if not any(_titles_match(r, o) for o in other):
-                    continue
-            s = max(shared(r, o) for o in other)
-            if s >= SHARED_TEXT and s > score:
-                best, score = other, s
-        if best is not None:
-            best.append(r)
-            g.clear()
-    return [g for g in groups if g]
-
-
-def _grams(r: Rendering) -> set:
-    words = re.findall(r"[^\W_]+", " ".join(b.text.text for b in r.blocks
-                                              if b.kind in ("paragraph", "caption")).lower())
-    return {" ".join(words[i:i + 5]) for i in range(0, max(0, len(words) - 4), 3)}
+# Grouping renderings into articles lives in grouping.py; these names stay here for callers.
+article_key, normal_title, group = grouping.article_key, grouping.normal_title, grouping.group

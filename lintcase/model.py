@@ -282,10 +282,26 @@ class Rendering:
 class Article:
     key: str
     renderings: tuple[Rendering, ...]
+    # Renderings of other articles in this one's folder, when it has only one rendering: a file
+    # that joined none of its neighbours is said in the report, never linted apart in silence.
+    alone_beside: tuple[str, ...] = ()
 
     @property
     def is_case_report(self) -> bool:
         return any(r.is_case_report for r in self.renderings)
+
+    def trusted(self) -> list[Rendering]:
+        """The renderings, most trustworthy kind first (RENDERING_KINDS), then by path."""
+        order = {k: i for i, k in enumerate(RENDERING_KINDS)}
+        return sorted(self.renderings, key=lambda r: (order.get(r.kind, len(order)), r.path))
+
+    @property
+    def doi(self) -> str | None:
+        return next((r.meta.doi.text for r in self.trusted() if r.meta.doi), None)
+
+    @property
+    def title(self) -> str | None:
+        return next((r.meta.title.text for r in self.trusted() if r.meta.title), None)
 
 
 @dataclass(frozen=True)

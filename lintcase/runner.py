@@ -204,7 +204,7 @@ def light(article: Article) -> Article:
     return Article(article.key, tuple(
         Rendering(r.path, r.kind, Meta(doi=small(r.meta.doi), title=small(r.meta.title),
                                        article_type=r.meta.article_type), ())
-        for r in article.renderings))
+        for r in article.renderings), alone_beside=article.alone_beside)
 
 
 def _chunk_key(files: list[str], named: set[str], opts: Options) -> str:

@@ -17,6 +17,7 @@ def summary(report: Report) -> dict:
     return {
         "files": report.files, "articles": len(report.articles),
         "findings": len(report.findings), "errors": len(report.errors),
+        "alone": sum(1 for a in report.articles if a.alone_beside),
         "by_severity": dict(Counter(f.severity for f in report.findings)),
         "by_rule": dict(sorted(Counter(f.rule for f in report.findings).items())),
     }
@@ -53,9 +54,10 @@ def document(report: Report) -> dict:
         "summary": summary(report),
         "articles": [{
             "key": a.key,
-            "doi": next((r.meta.doi.text for r in a.renderings if r.meta.doi), None),
-            "title": next((r.meta.title.text for r in a.renderings if r.meta.title), None),
+            "doi": a.doi,
+            "title": a.title,
             "renderings": [{"path": r.path, "kind": r.kind} for r in a.renderings],
+            **({"alone_beside": list(a.alone_beside)} if a.alone_beside else {}),
         } for a in report.articles],
         "findings": _Lazy(report.findings, finding),
         "errors": _Lazy(report.errors, error),

@@ -18,6 +18,10 @@ def render(report: Report) -> str:
                        f"{loc.excerpt}")
     for e in report.errors:
         out.append(f"{e.path}:{e.line}:{e.column}: {e.code} [error] {e.reason}")
+    for a in report.articles:
+        if a.alone_beside:
+            out.append(f"{a.renderings[0].path}: checked on its own: its text matches no other "
+                       f"rendering beside it ({', '.join(a.alone_beside)})")
     counts = Counter(f.severity for f in report.findings)
     summary = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
     out.append(f"Found {len(report.findings)} finding(s)" + (f" ({summary})" if summary else "")
