@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Article, InputError, Rendering
+from .model import RENDERING_KINDS, Article, InputError, Rendering
 from .readers import ReadError, read
 
 CANDIDATE_SUFFIXES = {".xml", ".nxml", ".jats", ".html", ".htm", ".xhtml", ".txt", ".text",
@@ -126,7 +126,7 @@ def group(renderings: list[Rendering], named: set[Path] | None = None) -> list[A
     return sorted(articles, key=lambda a: a.renderings[0].path)
 
 
-KIND_ORDER = {"jats": 0, "html": 1, "pdf": 2, "pdftext": 3, "text": 4}
+KIND_ORDER = {kind: i for i, kind in enumerate(RENDERING_KINDS)}  # the most trusted first
 SHARED_TEXT = 0.3  # share of a rendering's word 5-grams found in the other: same article
 
 
