@@ -6,7 +6,7 @@ import pytest
 from conftest import XML_SEED
 from lintcase.model import Source
 from lintcase.readers import ReadError, read
-from lintcase.readers.jats import read_jats
+from lintcase.readers.jats.reader import read_jats
 
 
 def jats(tmp_path, xml: str, name="a.xml"):

@@ -1,27 +1,25 @@
-"""Readers: bytes of one file -> one Rendering. One module per format; readers never judge.
+"""Readers: bytes of one file -> one Rendering. One package per format; readers never judge.
 
 The format is sniffed from the content, never from the file name (the seed JATS file ends in
-``.txt``). A file that cannot be read raises `ReadError` naming the line and the reason.
+``.txt``). A file that cannot be read raises `ReadError` naming the line and the reason. Each
+rendering kind's reader is named in `READERS`, so a new format is one module and one line there.
 """
 from __future__ import annotations
 
 import codecs
+import importlib
 import re
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 from ..model import Rendering, Source
+from .common import SECTION_NUMBER, ReadError
+from .text.sniff import looks_like_pdf_text
+
+__all__ = ["MAX_BYTES", "MAX_PDF_BYTES", "READERS", "ReadError", "Reader", "SECTION_NUMBER",
+           "decode", "read", "sniff"]
 
 
-class ReadError(Exception):
-    """A file that cannot be read as any rendering: path, line (0 when unknown), reason."""
-
-    def __init__(self, path: str, reason: str, line: int = 0, column: int = 0):
-        super().__init__(f"{path}:{line}:{column}: {reason}")
-        self.path, self.reason, self.line, self.column = path, reason, line, column
-
-
-# "2.1 ", "IV. ", "B. " before a section title: numbering, not part of the title.
-SECTION_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
 _XML_DECL_ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([A-Za-z0-9._-]+)["\']')
 # UTF-16 without a byte-order mark, recognised by its first characters "<?" (XML 1.0, Appendix F)
 _UTF16_XML_START = ((b"<\x00?\x00", "utf-16-le"), (b"\x00<\x00?", "utf-16-be"))
@@ -97,8 +95,34 @@ def sniff(data: bytes) -> str:
         if re.search(rb"<article[\s>]", data[:200000]) or b"jats" in low or b"nlm" in low:
             return "jats"
         return "xml"
-    from .text import looks_like_pdf_text
     return "pdftext" if looks_like_pdf_text(data[:200000]) else "text"
+
+
+class Reader(NamedTuple):
+    """Where a rendering kind's reader lives, as "module:function" under this package, imported
+    on first use (a run reads no reader module it does not need).
+
+    The function is called as ``reader(source, data=raw bytes, kind=kind)`` and raises only
+    ReadError; a `binary` reader (PDF: its bytes are not text) gets the file's path in place of a
+    decoded Source.
+    """
+
+    target: str
+    binary: bool = False
+
+    def load(self) -> Callable[..., Rendering]:
+        module, function = self.target.split(":")
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+
+
+# Rendering kind -> its reader; the kinds are model.RENDERING_KINDS (a test holds them equal).
+READERS: dict[str, Reader] = {
+    "jats": Reader("jats.reader:read_jats"),
+    "html": Reader("html.reader:read_html"),
+    "pdf": Reader("pdf:read_pdf", binary=True),  # pypdfium2 when the extra is installed
+    "pdftext": Reader("text.reader:read_text"),
+    "text": Reader("text.reader:read_text"),
+}
 
 
 def _starts_as_pdf(path: str) -> bool:
@@ -126,20 +150,12 @@ def read(path: str | Path) -> Rendering:
     wide = data.startswith(_WIDE_STARTS)
     # sniff UTF-16/32 on its UTF-8 form: the byte patterns below are ASCII
     kind = sniff(decode(path, data).encode("utf-8", "surrogatepass") if wide else data)
-    if kind == "pdf":  # pypdfium2 when the extra is installed, else a ReadError naming the extra
-        from .pdf import read_pdf
-        return read_pdf(path, data)
     if kind == "xml":
         raise ReadError(path, "XML, but not a JATS/NLM article (no <article> element)", 1, 1)
+    reader = READERS[kind]
+    if reader.binary:  # a ReadError naming the extra when pypdfium2 is not installed
+        return reader.load()(path, data=data, kind=kind)
     text = decode(path, data)
     if not text.strip():  # only a byte-order mark, or white space in UTF-16
         raise ReadError(path, "empty file", 1, 1)
-    source = Source(path, text)
-    if kind == "jats":
-        from .jats import read_jats
-        return read_jats(source, data)
-    if kind == "html":
-        from .html import read_html
-        return read_html(source)
-    from .text import read_text
-    return read_text(source, kind)
+    return reader.load()(Source(path, text), data=data, kind=kind)

@@ -3,7 +3,7 @@
 Each page's text comes in PDFium's reading order (two columns one after the other), laid out as
 pdftotext lays out its output (`layout`: blank lines between blocks, line-end hyphens, accents
 on their letters, lost ligatures restored), and the pages, joined with form feeds, go through
-the PDF-text reader (`readers.text.read_text`), so running heads, page numbers, hyphenation,
+the PDF-text reader (`readers.text.reader`), so running heads, page numbers, hyphenation,
 captions and references get the same treatment. The rendering's kind is "pdf".
 
 Where a finding sits: the rendering's `Source` is the extracted text, so spans count lines and
@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from ..model import Rendering, Source
-from . import ReadError
+from .common import ReadError
+from .text.reader import read_text
 
 EXTRA_MISSING = ("a PDF file: install the PDF extra (pip install 'lintcase[pdf]') "
                  "or check the text extracted from it")
@@ -53,8 +54,9 @@ _BELOW = ("\u00b8", "\u02db")
 _CONTROLS = re.compile("[\u0000\u0001\u0003-\u0008\u000b\u000c\u000e-\u001f]")
 
 
-def read_pdf(path: str, data: bytes) -> Rendering:
-    """The PDF's text as a "pdf" Rendering whose Source knows where each page starts."""
+def read_pdf(path: str, data: bytes, kind: str = "pdf") -> Rendering:
+    """The PDF's text as a "pdf" Rendering whose Source knows where each page starts. (`kind` is
+    the readers' registry convention: this reader makes only "pdf".)"""
     try:
         return _read_pdf(path, data)
     except ReadError:
@@ -71,7 +73,6 @@ def _read_pdf(path: str, data: bytes) -> Rendering:
                               "(scanned images?): run OCR on it or check its extracted text")
     source = Source(path, text)
     source.pages = starts
-    from .text import read_text
     return read_text(source, "pdf")
 
 

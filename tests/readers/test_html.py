@@ -16,7 +16,7 @@ from lxml import etree
 
 from lintcase.model import Source
 from lintcase.readers import ReadError, read
-from lintcase.readers.html import read_html
+from lintcase.readers.html.reader import read_html
 
 TRIPLES = Path("/work/shared/corpus/triples")
 FRONTIERS, PLOS = "fpsyg-05-01582", "journal.pone.0115884"

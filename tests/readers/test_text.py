@@ -9,7 +9,8 @@ import pytest
 
 from lintcase.model import Source
 from lintcase.readers import ReadError, read
-from lintcase.readers.text import looks_like_pdf_text, read_text
+from lintcase.readers.text.reader import read_text
+from lintcase.readers.text.sniff import looks_like_pdf_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_PDF = ROOT / "seeds" / "000_21b8ec792d507bee.txt"

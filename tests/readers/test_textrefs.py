@@ -7,7 +7,7 @@ import pytest
 
 from lintcase.model import Source
 from lintcase.readers import read
-from lintcase.readers.text import read_text
+from lintcase.readers.text.reader import read_text
 
 CORPUS = Path("/work/shared/corpus")
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus not available")

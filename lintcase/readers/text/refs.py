@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Reference, Source
-from .textlines import SENTENCE_END, Line, build_text, segments
+from ...model import Reference, Source
+from .lines import SENTENCE_END, Line, build_text, segments
 
 _LABEL = re.compile(r"(?:\[(\d{1,4})\]|(\d{1,4})\.)(?:\s+|$)|(\d{1,4})\s+(?=[A-Z][\w'’\-]+,?\s+[A-Z])")
 _BULLET = re.compile(r"[-*•·▪◦‣]\s+")

@@ -1,11 +1,10 @@
 """JATS / NLM XML (any DTD version, with or without DOCTYPE or namespaces) -> Rendering."""
 from __future__ import annotations
 
-
-from ..model import Block, Meta, Rendering, Source, Text, TextBuilder
-from .jats_meta import read_meta, read_references
+from ...model import Block, Meta, Rendering, Source, Text, TextBuilder
+from ..common import SECTION_NUMBER as NUMBERING, ReadError
+from .meta import read_meta, read_references
 from .xmltree import Node, parse, text_of
-from . import SECTION_NUMBER as NUMBERING
 
 # Elements that are blocks of their own when met inside a paragraph, or not prose at all.
 NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-text", "fn",
@@ -16,9 +15,9 @@ NOT_PROSE = frozenset({"tex-math", "graphic", "inline-graphic", "media", "object
 SKIP_IN_PARA = NESTED_BLOCKS | NOT_PROSE
 
 
-def read_jats(source: Source, data: bytes | None = None) -> Rendering:
-    """The article in a JATS/NLM XML file; raises only ReadError."""
-    from . import ReadError
+def read_jats(source: Source, data: bytes | None = None, kind: str = "jats") -> Rendering:
+    """The article in a JATS/NLM XML file; raises only ReadError. (`data` and `kind` are the
+    readers' registry convention: the decoded Source says all.)"""
     try:
         return _read(source)
     except ReadError:
@@ -61,7 +60,6 @@ def _read(source: Source) -> Rendering:
 
 
 def raise_no_article(source: Source):
-    from . import ReadError
     raise ReadError(source.path, "XML, but no <article> element: not a JATS/NLM article", 1, 1)
 
 

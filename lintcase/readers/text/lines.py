@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from ..model import Source, Text, TextBuilder
+from ...model import Source, Text, TextBuilder
 
 SENTENCE_END = re.compile(r"[.!?][\"”’'\)\]*]*$")
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -63,7 +63,7 @@ def _append(out: list[Line], text: str, a: int, b: int, page: int) -> None:
 
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    data = yaml.safe_load((Path(__file__).with_name("textfurniture.yaml")).read_text("utf-8"))
+    data = yaml.safe_load((Path(__file__).with_name("furniture.yaml")).read_text("utf-8"))
     return data
 
 

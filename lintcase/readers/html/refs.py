@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from ..model import Reference, Source
-from .html_tree import Node, any_match, text_of
+from ...model import Reference, Source
+from .tree import Node, any_match, text_of
 
 DOI = re.compile(r"\b(10\.\d{4,9}/\S+)")
 DOI_LINK = re.compile(r"doi\.org/(10\.\d{4,9}/.+)$", re.I)

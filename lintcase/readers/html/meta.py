@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Meta, Source, Text, TextBuilder
-from .html_tree import Node, any_match, attr_text, text_of
+from ...model import Meta, Source, Text, TextBuilder
+from .tree import Node, any_match, attr_text, text_of
 
 MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 DATE = (r"(\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}"

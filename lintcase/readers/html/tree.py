@@ -13,7 +13,7 @@ import re
 from html.entities import html5
 from html.parser import HTMLParser
 
-from ..model import Source, Text, TextBuilder
+from ...model import Source, Text, TextBuilder
 
 VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 # Their content is never article text; we keep the element but drop its characters.

@@ -14,8 +14,8 @@ import re
 import html.entities
 import xml.parsers.expat as expat
 
-from ..model import Source, Text, TextBuilder
-from . import ReadError
+from ...model import Source, Text, TextBuilder
+from ..common import ReadError
 
 # Deeper nesting is no article (the deepest of 1,200 real JATS articles nests 29 levels); the
 # tree walkers recurse once or twice per level, so stay well inside Python's recursion limit.

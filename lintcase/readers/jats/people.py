@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Source, verbatim_text
+from ...model import Source, verbatim_text
 from .xmltree import Node, text_of
 
 _FUNDING_TITLE = re.compile(r"\s*(?:\d+\.?\s*)?(?:funding|financial (?:support|disclosure)|"

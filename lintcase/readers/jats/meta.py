@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
-from . import jats_people as people
-from .textrefs import printed_fields
+from ...model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
+from ..text.refs import printed_fields
+from . import people
 from .xmltree import Node, text_of
 
 DATE_KINDS = {"received": "received", "rev-recd": "revised", "revised": "revised",

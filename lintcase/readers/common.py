@@ -1,0 +1,20 @@
+"""What every reader shares: the one exception a reader raises, and section numbering.
+
+A leaf module: the format packages import these from here, not from the readers package, whose
+`read()` imports them (that would be a cycle).
+"""
+from __future__ import annotations
+
+import re
+
+
+class ReadError(Exception):
+    """A file that cannot be read as any rendering: path, line (0 when unknown), reason."""
+
+    def __init__(self, path: str, reason: str, line: int = 0, column: int = 0):
+        super().__init__(f"{path}:{line}:{column}: {reason}")
+        self.path, self.reason, self.line, self.column = path, reason, line, column
+
+
+# "2.1 ", "IV. ", "B. " before a section title: numbering, not part of the title.
+SECTION_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
