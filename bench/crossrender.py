@@ -26,8 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover, engine, facts  # noqa: E402
-from lintcase import rules as rulemod  # noqa: E402
+from lintcase import discover, facts  # noqa: E402
+from lintcase.engine import run as engine  # noqa: E402  (engine.run: the checks run)
+from lintcase.rulebook import load as rulemod  # noqa: E402
 from lintcase.checks import align  # noqa: E402
 
 SETUPS = {"xml+pdf": ("article.xml", "article.pdf"),

@@ -38,8 +38,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover, engine, facts as factmod  # noqa: E402
-from lintcase import rules as rulemod  # noqa: E402
+from lintcase import discover, facts as factmod  # noqa: E402
+from lintcase.engine import run as engine  # noqa: E402  (engine.run: the checks run)
+from lintcase.rulebook import load as rulemod  # noqa: E402
 from lintcase.checks import align  # noqa: E402
 from lintcase.facts.words import words  # noqa: E402
 from lintcase.model import Article, Source  # noqa: E402

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 from judgements import key_of, rows  # noqa: E402
 
-from lintcase.rules import default_rule_dirs, load_rules  # noqa: E402
+from lintcase.rulebook.load import default_rule_dirs, load_rules  # noqa: E402
 
 FOLDERS = ("jats", "pairs", "pairs2", "triples", "case-reports")
 MIN_JUDGED = 10  # fewer verdicts than this (and than findings) earn nothing yet

@@ -57,8 +57,9 @@ def baseline_cmd(paths) -> list[str]:
 
 HELD = """
 import sys, resource
-from lintcase import engine, runner
-from lintcase.rules import default_rule_dirs, load_rules
+from lintcase import runner
+from lintcase.engine import filters as engine  # engine.select: the rules selected
+from lintcase.rulebook.load import default_rule_dirs, load_rules
 marks = sorted(int(n) for n in sys.argv[2].split(","))
 rules = tuple(engine.select(load_rules(default_rule_dirs()), [], []))
 def rss():

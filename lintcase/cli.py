@@ -1,4 +1,5 @@
-"""The command line: parse options, call the pipeline, print, exit. Nothing else lives here.
+"""The command line: parse options, load the configuration, call the API, print, exit. Nothing
+else lives here.
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage, rule or input error (input
 errors only when nothing at all could be checked).
@@ -6,17 +7,19 @@ errors only when nothing at all could be checked).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__, baseline, cache, config, engine, ruledocs, ruletest, runner
+from . import __version__, api, cache, config
+from .commands import ruletest
+from .engine.baseline import BaselineError
 from .facts import terms
-from .formatters import NAMES, Report, chunks
-from .rules import RuleError, default_rule_dirs, load_rules, load_rules_cached
+from .formatters import NAMES, chunks
+from .rulebook import docs as ruledocs
+from .rulebook.load import RuleError, default_rule_dirs, load_rules, load_rules_cached
 
 
 class UsageError(click.UsageError):
@@ -28,8 +31,12 @@ def _rules(extra: tuple[str, ...], cache_dir: Path | None = None):
     try:
         return load_rules_cached(dirs, cache_dir)
     except RuleError as e:
-        click.echo(f"lintcase: invalid rule: {e}", err=True)
-        sys.exit(2)
+        _fail(f"invalid rule: {e}")
+
+
+def _fail(message: str):
+    click.echo(f"lintcase: {message}", err=True)
+    sys.exit(2)
 
 
 @click.group()
@@ -70,40 +77,30 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
           quiet):
     """Check the articles in PATHS (files or folders)."""
     cfg = _config(config_path, paths)
-    cache_at = None if no_cache or cfg.get("cache") is False else \
-        Path(cache_dir) if cache_dir else cache.default_folder()
-    rules = _configured_rules(cfg, rule_dirs, select, ignore, cache_at)
-    opts = runner.Options(
-        rules=tuple(rules), siblings=not no_siblings,
-        jobs=jobs or cfg.get("jobs") or os.cpu_count() or 1,
-        cache_dir=cache_at,
-        ignores=tuple((str(cfg.relative(".")), glob, tuple(codes))
-                      for glob, codes in cfg.get("per-path-ignores", {}).items()),
-        vocab=tuple(str(cfg.relative(v)) for v in cfg.get("vocab", [])) + tuple(vocab)
-        + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rule_dirs), cfg))
-    with _progress(quiet) as progress:
-        result = runner.run(list(paths), opts, progress)
-    findings, notes = _baseline(result.findings, baseline or _cfg_path(cfg, "baseline"), write_baseline)
-    report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
-                    __version__, rules=tuple(rules))
-    pieces = chunks(fmt or cfg.get("format") or "text")(report)
+    try:
+        with _progress(quiet) as progress:  # closed before any message below is printed
+            checked = api.check(
+                paths, config=cfg, select=select, ignore=ignore, rules=rule_dirs,
+                fail_on=fail_on, exit_zero=exit_zero, max_warnings=max_warnings,
+                baseline=baseline, write_baseline=write_baseline,
+                jobs=jobs or cfg.get("jobs") or os.cpu_count() or 1,
+                cache_dir=api.cache_folder(cfg, no_cache, cache_dir), siblings=not no_siblings,
+                vocab=vocab, progress=progress)
+    except RuleError as e:
+        _fail(f"invalid rule: {e}")
+    except config.ConfigError as e:
+        _fail(f"invalid configuration: {e}")
+    except BaselineError as e:
+        _fail(str(e))
+    pieces = chunks(fmt or cfg.get("format") or "text")(checked.report)
     if output:
         cache.write_atomic(Path(output), (p.encode("utf-8") for p in pieces))
     else:
         for piece in pieces:  # written as it is encoded: a large report is never held whole
             click.echo(piece, nl=False)
-    for note in notes:
+    for note in checked.notes:
         click.echo(f"lintcase: {note}", err=True)
-    fail = fail_on or cfg.get("fail-on") or "warning"
-    zero = exit_zero if exit_zero is not None else cfg.get("exit-zero", False)
-    limit = max_warnings if max_warnings is not None else cfg.get("max-warnings")
-    sys.exit(exit_code(report, "never" if zero else fail, limit))
-
-
-def _pack_vocab(rule_dirs, cfg: config.Config) -> tuple[str, ...]:
-    """A rule pack's own vocabularies: the `vocab/` folder beside its rule files."""
-    found = (cfg.relative(d) / "vocab" for d in rule_dirs)
-    return tuple(str(v) for v in found if v.is_dir())
+    sys.exit(checked.exit_code)
 
 
 @contextlib.contextmanager
@@ -133,70 +130,7 @@ def _config(config_path, paths) -> config.Config:
         found = Path(config_path) if config_path else config.find(Path(paths[0]))
         return config.load(found)
     except config.ConfigError as e:
-        click.echo(f"lintcase: invalid configuration: {e}", err=True)
-        sys.exit(2)
-
-
-def _cfg_path(cfg: config.Config, key: str) -> str | None:
-    return str(cfg.relative(cfg.get(key))) if cfg.get(key) else None
-
-
-def _configured_rules(cfg: config.Config, rule_dirs, select, ignore, cache_at=None):
-    dirs = tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
-    rules = _rules(dirs, cache_at)
-    overrides = cfg.get("severity", {})
-    known = {r.code for r in rules} | {r.name for r in rules}
-    for key in overrides:
-        if key not in known:
-            click.echo(f"lintcase: invalid configuration: {cfg.path}: severity.{key}: "
-                       f"no such rule", err=True)
-            sys.exit(2)
-    rules = [dataclasses.replace(r, severity=overrides.get(r.code, overrides.get(r.name, r.severity)))
-             for r in rules]
-    return engine.select(rules, list(select) or cfg.get("select", []),
-                         list(ignore) or cfg.get("ignore", []))
-
-
-def _baseline(findings, baseline_path, write_path):
-    notes = []
-    if write_path:
-        _write_atomic(Path(write_path), baseline.document(findings))
-        notes.append(f"wrote {len(findings)} finding(s) to the baseline {write_path}")
-        return findings, notes
-    if not baseline_path:
-        return findings, notes
-    try:
-        entries = baseline.load(Path(baseline_path))
-    except baseline.BaselineError as e:
-        click.echo(f"lintcase: {e}", err=True)
-        sys.exit(2)
-    new, stale = baseline.subtract(findings, entries)
-    notes.append(f"baseline {baseline_path}: {len(findings) - len(new)} known finding(s) hidden, "
-                 f"{len(new)} new")
-    for e in stale:
-        notes.append(f"baseline {baseline_path}: stale entry {e['fingerprint']} ({e.get('rule', '?')}: "
-                     f"{e.get('message', '')[:80]}) no longer occurs; rewrite the baseline")
-    return new, notes
-
-
-def exit_code(report: Report, fail_on: str, max_warnings: int | None = None) -> int:
-    if not report.articles and report.errors:
-        return 2
-    if fail_on == "never":
-        return 0
-    floor = engine.SEVERITY_RANK[fail_on]
-    counted = [f for f in report.findings if engine.SEVERITY_RANK[f.severity] >= floor]
-    if max_warnings is not None:
-        warnings = sum(1 for f in counted if f.severity == "warning")
-        others = [f for f in counted if f.severity != "warning"]
-        return int(bool(others) or warnings > max_warnings)
-    return int(bool(counted))
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write through a unique temporary file and a rename: an interrupted run leaves the old
-    file whole and no temporary file behind."""
-    cache.write_atomic(path, text.encode("utf-8"))
+        _fail(f"invalid configuration: {e}")
 
 
 @main.command("rules")
@@ -220,7 +154,7 @@ def list_rules(rule_dirs, fmt):
 def facts_command(paths, timeline, siblings):
     """Print the facts lintcase extracts (JSON), or the case timeline: for people writing rules
     and for editors checking a case's chronology."""
-    from . import factsdump
+    from .commands import factsdump
     dump = factsdump.timeline_text if timeline else factsdump.facts_json
     click.echo(dump(list(paths), siblings=siblings), nl=False)
 
@@ -232,8 +166,7 @@ def test_rules(rules_dir):
     try:
         rules = load_rules([Path(rules_dir)])
     except RuleError as e:
-        click.echo(f"lintcase: invalid rule: {e}", err=True)
-        sys.exit(2)
+        _fail(f"invalid rule: {e}")
     if (Path(rules_dir) / "vocab").is_dir():
         terms.add_folder(Path(rules_dir) / "vocab")
     outcomes = ruletest.run_pack(rules, Path(rules_dir))

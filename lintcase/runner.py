@@ -5,14 +5,14 @@ the layout shows them (an article's folder; files sharing a stem in an archive).
 read, grouped into articles and checked on its own, in a worker process when --jobs > 1. An
 article whose renderings ended up in two chunks is checked again as a whole afterwards, so the
 output never depends on the chunking or the number of jobs: everything is sorted the same way
-at the end.
+at the end. What happens to a chunk's findings once its checks have run (ignores,
+suppressions) is the engine's: one call, engine.pipeline.check_chunk.
 
 The cache keeps each chunk's result under the hash of its files' contents, the rule set and the
 code of lintcase itself: a changed file re-checks its chunk, a changed rule re-checks everything.
 """
 from __future__ import annotations
 
-import fnmatch
 import gc
 import hashlib
 import os
@@ -21,12 +21,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, discover, engine, suppress
-from . import facts
-from .checks import align
+from . import cache, discover
+from .engine.pipeline import check_chunk as check_articles
 from .facts import terms
 from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder
-from .rules import Rule
+from .rulebook.load import Rule
 
 CHUNK = 8
 
@@ -158,38 +157,8 @@ def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     inputs = discover.Inputs([Path(f) for f in files], {Path(f) for f in files if f in named})
     renderings, errors = discover.load(inputs)
     articles = discover.group(renderings, inputs.named)
-    findings, rule_errors = engine.run(articles, list(opts.rules))
-    facts.clear_cache()  # the chunk's renderings are done with: let them go
-    align.forget()
-    findings = [f for f in findings if not _ignored(f, opts.ignores)]
-    findings, unused = suppress.apply(findings, renderings)
-    findings += [_unused(r) for r in unused if _ran(r.codes, opts.rules)]
+    findings, rule_errors = check_articles(articles, renderings, list(opts.rules), opts.ignores)
     return Result(findings, errors + rule_errors, [light(a) for a in articles], 0)
-
-
-def _ignored(f: Finding, ignores) -> bool:
-    path = os.path.abspath(f.locations[0].path)
-    for base, pattern, codes in ignores:
-        rel = os.path.relpath(path, base)
-        if fnmatch.fnmatch(rel, pattern) and any(f.rule.startswith(c.upper()) or f.name == c
-                                                for c in codes):
-            return True
-    return False
-
-
-def _ran(codes: tuple[str, ...], rules) -> bool:
-    """Whether a suppression names a rule of this run: one for a rule that was not run is
-    naturally unused, and saying so would be noise."""
-    return not codes or any(r.code.startswith(c.upper()) or r.name == c for c in codes for r in rules)
-
-
-def _unused(region: suppress.Region) -> Finding:
-    what = ", ".join(region.codes) or "all rules"
-    message = f"this suppression ({what}) matched no finding; remove it"
-    return Finding(article="", rule="LC902", name="unused-suppression", severity="warning",
-                   message=message, locations=(region.where,), fields=(("codes", what),),
-                   fingerprint=hashlib.sha256(f"LC902\0{region.where.path}\0{what}\0"
-                                              f"{region.where.line}".encode()).hexdigest()[:20])
 
 
 def light(article: Article) -> Article:

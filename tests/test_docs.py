@@ -7,8 +7,8 @@ import re
 import pytest
 
 from conftest import ROOT, run
-from lintcase.ruledocs import HEADINGS, explain
-from lintcase.rules import load_rules
+from lintcase.rulebook.docs import HEADINGS, explain
+from lintcase.rulebook.load import load_rules
 
 RULES = load_rules([ROOT / "rules"])
 

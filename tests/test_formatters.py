@@ -13,7 +13,7 @@ import pytest
 from conftest import ROOT, SEEDS, run, run_json
 from lintcase.formatters import NAMES, Report, formatter
 from lintcase.model import Article, Finding, InputError, Location, Meta, Rendering, Source, Text
-from lintcase.rules import default_rule_dirs, load_rules
+from lintcase.rulebook.load import default_rule_dirs, load_rules
 
 SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

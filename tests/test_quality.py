@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from conftest import ROOT
-from lintcase.rules import default_rule_dirs, load_rules
+from lintcase.rulebook.load import default_rule_dirs, load_rules
 
 RANK = {"info": 0, "warning": 1, "error": 2}
 PRECISION = json.loads((ROOT / "bench" / "quality" / "precision.json").read_text())

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_json
-from lintcase.rules import load_rules
+from lintcase.rulebook.load import load_rules
 
 CASES = ROOT / "tests" / "cases"
 RULES = load_rules([ROOT / "rules"])

@@ -75,3 +75,16 @@ def test_rules_and_explain_commands():
     assert code == 0 and "## Why it matters" in out and "LC202" in out
     code, _ = run("explain", "LC999")
     assert code == 2
+
+
+def test_options_left_out_get_the_kinds_defaults(tmp_path):
+    """A check reads options[key]: load fills in its OPTIONS schema's defaults; the docs still
+    show only what the file states."""
+    from lintcase.checks import pattern
+    from lintcase.rulebook.load import load_rules
+    (rule,) = load_rules([write_rule(tmp_path, "LC401-doubled-word.yaml", GOOD)])
+    defaults = {k: p["default"] for k, p in pattern.OPTIONS["properties"].items() if "default" in p}
+    assert defaults and all(rule.options[k] == v for k, v in defaults.items()
+                            if k not in rule.written)
+    assert set(rule.options) == set(rule.written) | set(defaults)
+    assert "timeout" not in rule.written and rule.options["timeout"] == 1.0

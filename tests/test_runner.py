@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import CORPUS, SEEDS, needs_corpus, run
 from lintcase import runner
 from lintcase.model import Article, Meta, Rendering
-from lintcase.rules import default_rule_dirs, load_rules
+from lintcase.rulebook.load import default_rule_dirs, load_rules
 
 
 def check(*args):

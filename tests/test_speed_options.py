@@ -12,7 +12,7 @@ import pytest
 from conftest import CORPUS, SEEDS, needs_corpus
 from lintcase.checks import pattern
 from lintcase.readers import read
-from lintcase.rules import default_rule_dirs, load_rules
+from lintcase.rulebook.load import default_rule_dirs, load_rules
 
 SPED_UP = [r for r in load_rules(default_rule_dirs()) if r.check == "pattern"
            and r.options.get("requires")]

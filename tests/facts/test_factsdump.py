@@ -2,7 +2,7 @@
 import json
 
 from conftest import SEEDS, XML_SEED
-from lintcase.factsdump import facts_json, timeline_text
+from lintcase.commands.factsdump import facts_json, timeline_text
 
 
 def test_facts_json_lists_every_kind_with_places():

@@ -2,9 +2,14 @@
 
 A broken rule file is a `RuleError` naming the file, the key and the reason; the CLI turns it
 into exit code 2 before any document is read.
+
+Options a rule leaves out get their check kind's defaults (the `default` of each top-level
+property of its OPTIONS schema) here, once, so a check reads `options[key]` and the default
+lives in one place: the schema the rule is validated against.
 """
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import string
@@ -15,9 +20,10 @@ from types import ModuleType
 
 import yaml
 
-from . import cache, checks
+from .. import cache, checks
 
-SHIPPED_RULES = Path(__file__).with_name("rules")
+# An installed lintcase ships the repository's rules/ as the package folder lintcase/rules.
+SHIPPED_RULES = Path(__file__).parent.parent / "rules"
 
 
 class RuleError(Exception):
@@ -35,11 +41,12 @@ class Rule:
     check: str
     message: str
     rationale: str
-    options: dict = field(default_factory=dict, compare=False)
+    options: dict = field(default_factory=dict, compare=False)  # with the kind's defaults
     examples: dict = field(default_factory=dict, compare=False)
     groups: tuple = ()
     path: str = ""
     enabled: bool = True
+    written: dict = field(default_factory=dict, compare=False)  # options as the file states them
 
     @property
     def kind(self) -> ModuleType:
@@ -52,7 +59,7 @@ def _schema() -> dict:
 
 def default_rule_dirs() -> list[Path]:
     """The shipped rules: the package copy when installed, else the repository's rules/."""
-    repo = Path(__file__).resolve().parent.parent / "rules"
+    repo = Path(__file__).resolve().parents[2] / "rules"
     return [SHIPPED_RULES if SHIPPED_RULES.is_dir() else repo]
 
 
@@ -112,9 +119,18 @@ def load_rule(path: Path) -> Rule:
     _check_template(path, data["message"], kind)
     return Rule(code=data["code"], name=data["name"], summary=data["summary"],
                 severity=data["severity"], check=data["check"], message=data["message"],
-                rationale=data["rationale"], options=options, examples=data.get("examples", {}),
-                groups=tuple(data.get("groups", ())), path=str(path),
-                enabled=data.get("enabled", True))
+                rationale=data["rationale"], options=with_defaults(options, kind.OPTIONS),
+                examples=data.get("examples", {}), groups=tuple(data.get("groups", ())),
+                path=str(path), enabled=data.get("enabled", True), written=options)
+
+
+def with_defaults(options: dict, schema: dict) -> dict:
+    """The options, plus a copy of the schema's default for each top-level property left out
+    (a copy: a check may hold on to a list, and defaults are shared between rules)."""
+    defaults = {key: copy.deepcopy(prop["default"])
+                for key, prop in schema.get("properties", {}).items()
+                if isinstance(prop, dict) and "default" in prop and key not in options}
+    return {**options, **defaults}
 
 
 def _validate(path: Path, data, schema: dict, prefix: str) -> None:

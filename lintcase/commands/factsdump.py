@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 
-from . import discover
-from .facts import EXTRACTORS, facts
-from .facts.timeline import Entry, build, direction, when
-from .model import Fact, Rendering, excerpt
+from .. import discover
+from ..facts import EXTRACTORS, facts
+from ..facts.timeline import Entry, build, direction, when
+from ..model import Fact, Rendering, excerpt
 
 # Word tokens feed `align`; they are not statements, so the dump leaves them out.
 DUMPED = tuple(k for k in EXTRACTORS if k != "words")

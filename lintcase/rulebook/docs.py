@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import yaml
 
-from .rules import Rule
+from .load import Rule
 
 HEADINGS = ("What it does", "Why it matters", "How it decides", "Options", "Examples")
 
 
 def explain(rule: Rule) -> str:
     kind_doc = (rule.kind.__doc__ or "").strip().split("\n\n")[0]
-    options = yaml.safe_dump(rule.options, sort_keys=False, allow_unicode=True, width=100).strip() \
-        if rule.options else "(none)"
+    # the options the rule file states, not the kind's defaults filled in at load time
+    options = yaml.safe_dump(rule.written, sort_keys=False, allow_unicode=True, width=100).strip() \
+        if rule.written else "(none)"
     sections = {
         "What it does": rule.summary,
         "Why it matters": rule.rationale.strip(),

@@ -11,8 +11,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import discover, engine
-from .rules import Rule
+from .. import discover
+from ..engine.run import run
+from ..rulebook.load import Rule
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def run_pack(rules: list[Rule], pack: Path) -> list[Outcome]:
 def _outcome(rule: Rule, expect: str, name: str, path: Path) -> Outcome:
     inputs, errors = discover.collect([str(path)], siblings=False)
     renderings, read_errors = discover.load(inputs)
-    findings, rule_errors = engine.run(discover.group(renderings), [rule])
+    findings, rule_errors = run(discover.group(renderings), [rule])
     problems = [e.reason for e in errors + read_errors + rule_errors]
     found = [f for f in findings if f.rule == rule.code]
     ok = not problems and (bool(found) if expect == "fail" else not found)

@@ -9,7 +9,8 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .model import Finding
+from .. import cache
+from ..model import Finding
 
 VERSION = 1
 
@@ -53,3 +54,23 @@ def subtract(findings: list[Finding], entries: list[dict]) -> tuple[list[Finding
             left[e["fingerprint"]] -= 1
             stale.append(e)
     return new, stale
+
+
+def apply(findings: list[Finding], baseline_path: str | None,
+          write_path: str | None) -> tuple[list[Finding], list[str]]:
+    """The findings to report and notes for the user: with `write_path`, today's findings are
+    recorded there and all reported; with `baseline_path`, the known ones are hidden and stale
+    entries named. A baseline that cannot be read is a BaselineError."""
+    if write_path:
+        cache.write_atomic(Path(write_path), document(findings).encode("utf-8"))
+        return findings, [f"wrote {len(findings)} finding(s) to the baseline {write_path}"]
+    if not baseline_path:
+        return findings, []
+    new, stale = subtract(findings, load(Path(baseline_path)))
+    notes = [f"baseline {baseline_path}: {len(findings) - len(new)} known finding(s) hidden, "
+             f"{len(new)} new"]
+    for e in stale:
+        notes.append(f"baseline {baseline_path}: stale entry {e['fingerprint']} "
+                     f"({e.get('rule', '?')}: {e.get('message', '')[:80]}) no longer occurs; "
+                     f"rewrite the baseline")
+    return new, notes

@@ -3,15 +3,18 @@
     <!-- lintcase: disable=LC201 -->          the next block only
     <!-- lintcase: disable-file=LC101,LC4 --> from here to the end of the file (or an enable)
     <!-- lintcase: enable=LC101 -->           ends a disable-file for those rules
-A directive without codes applies to every rule. Codes may be codes, names or prefixes.
-Directives that suppress nothing are reported (LC902), so stale ones do not pile up.
+A directive without codes applies to every rule. Codes may be codes, names, prefixes or groups
+(rulebook.select decides, as for --select). Directives that suppress nothing are reported
+(LC902), so stale ones do not pile up.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from .model import Finding, Location, Rendering
+from ..model import Finding, Location, Rendering
+from ..rulebook import select as selectors
+from .run import fingerprint
 
 DIRECTIVE = re.compile(r"<!--\s*lintcase:\s*(disable-file|disable|enable)\b\s*(?:=\s*([\w\s,.-]*?))?\s*-->")
 
@@ -25,9 +28,10 @@ class Region:
     where: Location
     used: bool = field(default=False)
 
-    def covers(self, f: Finding, loc: Location) -> bool:
+    def covers(self, f: Finding, loc: Location, groups=()) -> bool:
+        """Whether the region holds `loc` and names the finding's rule (whose `groups`)."""
         return loc.path == self.path and self.first <= loc.line <= self.last and (
-            not self.codes or any(f.rule.startswith(c.upper()) or f.name == c for c in self.codes))
+            not self.codes or any(selectors.names(c, f.rule, f.name, groups) for c in self.codes))
 
 
 def regions(rendering: Rendering) -> list[Region]:
@@ -60,16 +64,35 @@ def regions(rendering: Rendering) -> list[Region]:
     return out
 
 
-def apply(findings: list[Finding], renderings) -> tuple[list[Finding], list[Region]]:
-    """Findings not suppressed, and the regions that suppressed nothing."""
+def apply(findings: list[Finding], renderings, rules=()) -> tuple[list[Finding], list[Region]]:
+    """Findings not suppressed, and the regions that suppressed nothing; `rules` (those run)
+    give each finding's groups."""
     all_regions = [r for rendering in renderings for r in regions(rendering)]
     if not all_regions:
         return findings, []
+    groups = {r.code: r.groups for r in rules}
     kept = []
     for f in findings:
-        hits = [r for r in all_regions for loc in f.locations if r.covers(f, loc)]
+        hits = [r for r in all_regions for loc in f.locations
+                if r.covers(f, loc, groups.get(f.rule, ()))]
         for r in hits:
             r.used = True
         if not hits:
             kept.append(f)
     return kept, [r for r in all_regions if not r.used]
+
+
+def names_a_rule(region: Region, rules) -> bool:
+    """Whether a suppression names a rule of this run: one for a rule that was not run is
+    naturally unused, and saying so would be noise."""
+    return not region.codes or any(selectors.named(r, region.codes) for r in rules)
+
+
+def unused_finding(region: Region) -> Finding:
+    """LC902 for a region that suppressed nothing."""
+    what = ", ".join(region.codes) or "all rules"
+    message = f"this suppression ({what}) matched no finding; remove it"
+    return Finding(article="", rule="LC902", name="unused-suppression", severity="warning",
+                   message=message, locations=(region.where,), fields=(("codes", what),),
+                   fingerprint=fingerprint("LC902", region.where.path, what,
+                                           str(region.where.line)))

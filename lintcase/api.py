@@ -1,0 +1,92 @@
+"""The one entry point for checking articles, for the command line and library users alike:
+`check(paths, ...)` loads the rules, runs the pipeline, applies the baseline and the exit-code
+policy, and returns the report with the notes a user should see and the exit code.
+
+Problems a user must fix before anything can be checked are exceptions: config.ConfigError
+(an invalid configuration, an unknown rule in its severity overrides), rulebook.load.RuleError
+(an invalid rule file), engine.baseline.BaselineError (a baseline that cannot be read).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import __version__, cache, config, runner
+from .engine import baseline as baselines
+from .engine import filters, policy
+from .formatters import Report
+from .rulebook.load import Rule, default_rule_dirs, load_rules_cached
+
+
+@dataclass(frozen=True)
+class Checked:
+    report: Report
+    notes: tuple[str, ...] = ()   # for the user, on stderr: what the baseline did
+    exit_code: int = 0
+
+
+def check(paths: Iterable[str], *, config: config.Config | None = None,
+          select: Iterable[str] = (), ignore: Iterable[str] = (), rules: Iterable[str] = (),
+          fail_on: str | None = None, exit_zero: bool | None = None,
+          max_warnings: int | None = None, baseline: str | None = None,
+          write_baseline: str | None = None, jobs: int | None = 1, cache_dir: Path | None = None,
+          siblings: bool = True, vocab: Iterable[str] = (),
+          progress: Callable[[int, int], None] | None = None) -> Checked:
+    """Check the articles under `paths`. `config` (default: found upward from the first path)
+    supplies whatever an argument leaves out; `rules` are extra rule folders, `vocab` extra
+    vocabulary folders; `cache_dir` None means no result cache."""
+    paths = list(paths)
+    cfg = config if config is not None else _found_config(paths)
+    rule_set = configured_rules(cfg, tuple(rules), tuple(select), tuple(ignore), cache_dir)
+    opts = runner.Options(
+        rules=tuple(rule_set), siblings=siblings, jobs=jobs or cfg.get("jobs") or 1,
+        cache_dir=cache_dir,
+        ignores=tuple((str(cfg.relative(".")), glob, tuple(codes))
+                      for glob, codes in cfg.get("per-path-ignores", {}).items()),
+        vocab=tuple(str(cfg.relative(v)) for v in cfg.get("vocab", [])) + tuple(vocab)
+        + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rules), cfg))
+    result = runner.run(paths, opts, progress)
+    findings, notes = baselines.apply(result.findings, baseline or _cfg_path(cfg, "baseline"),
+                                      write_baseline)
+    report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
+                    __version__, rules=tuple(rule_set))
+    limit = max_warnings if max_warnings is not None else cfg.get("max-warnings")
+    code = policy.exit_code(report, policy.fail_level(fail_on, exit_zero, cfg), limit)
+    return Checked(report, tuple(notes), code)
+
+
+def cache_folder(cfg: config.Config, no_cache: bool, cache_dir: str | None) -> Path | None:
+    """Where results are cached: nowhere with --no-cache or `cache: false`, else --cache-dir
+    or the user's cache folder."""
+    if no_cache or cfg.get("cache") is False:
+        return None
+    return Path(cache_dir) if cache_dir else cache.default_folder()
+
+
+def configured_rules(cfg: config.Config, rule_dirs: tuple[str, ...], select: tuple[str, ...],
+                     ignore: tuple[str, ...], cache_dir: Path | None = None) -> list[Rule]:
+    """The shipped rules and the extra folders (the configuration's first), with the
+    configuration's severities, selected by the arguments or else by the configuration."""
+    dirs = tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
+    rules = load_rules_cached(default_rule_dirs() + [Path(d) for d in dirs], cache_dir)
+    overrides = cfg.get("severity", {})
+    for key in policy.unknown_overrides(rules, overrides)[:1]:
+        raise config.ConfigError(cfg.path, f"severity.{key}", "no such rule")
+    rules = policy.override_severity(rules, overrides)
+    return filters.select(rules, list(select) or cfg.get("select", []),
+                          list(ignore) or cfg.get("ignore", []))
+
+
+def _found_config(paths: list[str]) -> config.Config:
+    return config.load(config.find(Path(paths[0])))
+
+
+def _cfg_path(cfg: config.Config, key: str) -> str | None:
+    return str(cfg.relative(cfg.get(key))) if cfg.get(key) else None
+
+
+def _pack_vocab(rule_dirs, cfg: config.Config) -> tuple[str, ...]:
+    """A rule pack's own vocabularies: the `vocab/` folder beside its rule files."""
+    found = (cfg.relative(d) / "vocab" for d in rule_dirs)
+    return tuple(str(v) for v in found if v.is_dir())
