@@ -320,8 +320,8 @@ FAKE = {
     "engine/run.py": "import lintcase.cli\n",
     "runner.py": "from .checks.fancy import run\nfrom . import checks\n",
     "readers/__init__.py": "from .one import read\n",
-    "readers/one.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..checks import Hit\n"
-                      "def read():\n    from ..facts.words import keys\n",
+    "readers/one.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+                      "    from ..checks import Hit\ndef read():\n    from ..facts.words import keys\n",
     "facts/__init__.py": "",
     "facts/words.py": "from . import ring\n",
     "facts/ring.py": "from .words import keys\n",
