@@ -8,8 +8,9 @@ import sys
 import pytest
 
 from conftest import ROOT
-from lintcase import checks, docsgen
-from lintcase.rules import default_rule_dirs, load_rules
+from lintcase import checks
+from lintcase.commands import docsgen
+from lintcase.rulebook.load import default_rule_dirs, load_rules
 
 RULES = load_rules(default_rule_dirs())
 GENERATED = docsgen.generated(RULES)
@@ -19,7 +20,7 @@ GENERATED = docsgen.generated(RULES)
 def test_generated_file_is_up_to_date(path):
     current = path.read_text(encoding="utf-8")
     assert current == GENERATED[path], \
-        f"{path.relative_to(ROOT)} is stale: run python -m lintcase.docsgen"
+        f"{path.relative_to(ROOT)} is stale: run python -m lintcase.commands.docsgen"
 
 
 def test_readme_table_lists_every_rule_once():
@@ -64,6 +65,6 @@ def test_the_table_replaces_only_the_region():
 
 
 def test_the_runner_and_cli_do_not_load_the_generator():
-    code = "import sys, lintcase.cli, lintcase.runner; print('lintcase.docsgen' in sys.modules)"
+    code = "import sys, lintcase.cli, lintcase.runner; print('lintcase.commands.docsgen' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

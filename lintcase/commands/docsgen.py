@@ -2,7 +2,7 @@
 docs/rules.md.
 
 Hand-kept lists drift (the README's table once lacked a rule); these are rebuilt from the rule
-files and from each check kind's docstring, OPTIONS and FIELDS. `python -m lintcase.docsgen`
+files and from each check kind's docstring, OPTIONS and FIELDS. `python -m lintcase.commands.docsgen`
 rewrites the files; tests/test_generated_docs.py regenerates them in memory and fails when a file
 differs. Only the tests and this command import the module, never the runner or the CLI.
 """
@@ -12,11 +12,11 @@ import json
 import sys
 from pathlib import Path
 
-from . import checks
-from .ruledocs import catalogue
-from .rules import Rule, default_rule_dirs, load_rules
+from .. import checks
+from ..rulebook.docs import catalogue
+from ..rulebook.load import Rule, default_rule_dirs, load_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README, CHECK_KINDS, RULES_MD = ROOT / "README.md", ROOT / "docs" / "check-kinds.md", \
     ROOT / "docs" / "rules.md"
 BEGIN, END = "<!-- rules:begin -->", "<!-- rules:end -->"
@@ -36,7 +36,7 @@ def _notes(rule: Rule) -> str:
 
 def rule_table(rules: list[Rule]) -> str:
     """The README's table of every shipped rule, markers included."""
-    lines = [BEGIN, "<!-- generated from rules/*.yaml by `python -m lintcase.docsgen`; do not edit "
+    lines = [BEGIN, "<!-- generated from rules/*.yaml by `python -m lintcase.commands.docsgen`; do not edit "
              "by hand -->", "", "| code | name | check | severity | summary |",
              "| --- | --- | --- | --- | --- |"]
     lines += [f"| {r.code} | {r.name}{_notes(r)} | {r.check} | {r.severity} | {_cell(r.summary)} |"
@@ -103,7 +103,7 @@ def kind_section(name: str, rules: list[Rule]) -> str:
 def check_kinds(rules: list[Rule]) -> str:
     """docs/check-kinds.md: every check kind lintcase.checks offers, in name order."""
     head = ["# Check kinds", "",
-            "Generated from `lintcase/checks/` by `python -m lintcase.docsgen`; do not edit by "
+            "Generated from `lintcase/checks/` by `python -m lintcase.commands.docsgen`; do not edit by "
             "hand. A rule names one of these in `check:`, aims it with `options:` (validated "
             "against the schema below) and may use the message fields in its `message:` "
             "template (see [writing-rules.md](writing-rules.md)).", "",
