@@ -26,9 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover, engine, facts  # noqa: E402
+from lintcase import discover, engine  # noqa: E402
 from lintcase import rules as rulemod  # noqa: E402
-from lintcase.checks import align  # noqa: E402
 
 SETUPS = {"xml+pdf": ("article.xml", "article.pdf"),
           "xml+text": ("article.xml", "article.pdftotext.txt"),
@@ -39,8 +38,6 @@ def lint(folder: Path, rules: list) -> list:
     inputs, _ = discover.collect([str(folder)])
     renderings, _ = discover.load(inputs)
     findings, _ = engine.run(discover.group(renderings), rules)
-    align.forget()
-    facts.clear_cache()
     return findings
 
 

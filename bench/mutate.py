@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover, engine, facts as factmod  # noqa: E402
+from lintcase import discover, engine  # noqa: E402
 from lintcase import rules as rulemod  # noqa: E402
 from lintcase.checks import align  # noqa: E402
 from lintcase.facts.words import words  # noqa: E402
@@ -156,8 +156,6 @@ def lint(pair: Loaded, xml, pdf, rules: list, force: bool = False) -> tuple[list
     findings, errors = engine.run(articles, rules)
     if errors:
         raise RuntimeError(f"{pair.name}: {errors[0].reason}")
-    align._cache.clear()
-    factmod.clear_cache()
     return findings, len(articles)
 
 

@@ -269,6 +269,8 @@ class Rendering:
     # xrefs point at (also from places no block holds); empty elsewhere.
     anchors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     linked: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # What extraction and checks computed from this rendering, kept with it (see facts.facts).
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def is_case_report(self) -> bool:
@@ -282,6 +284,8 @@ class Rendering:
 class Article:
     key: str
     renderings: tuple[Rendering, ...]
+    # What checks computed across its renderings (an aligned pair), kept with the article.
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def is_case_report(self) -> bool:

@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import cache, discover, engine, suppress
-from . import facts
-from .checks import align
 from .facts import terms
 from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder
 from .rules import Rule
@@ -159,8 +157,6 @@ def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     renderings, errors = discover.load(inputs)
     articles = discover.group(renderings, inputs.named)
     findings, rule_errors = engine.run(articles, list(opts.rules))
-    facts.clear_cache()  # the chunk's renderings are done with: let them go
-    align.forget()
     findings = [f for f in findings if not _ignored(f, opts.ignores)]
     findings, unused = suppress.apply(findings, renderings)
     findings += [_unused(r) for r in unused if _ran(r.codes, opts.rules)]

@@ -23,8 +23,10 @@ import re
 from ..facts import facts
 from ..facts.timeline import Entry, build, sentence, when
 from ..model import Article, Location, Rendering
-from . import PREFER_OPTION, Hit, by_preference
-from .slots import location
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
+from .kit.slots import location
 
 FIELDS = ("reason", "offset", "stated", "expected", "base", "limit")
 REPORTS = ["offset", "history", "order"]
@@ -46,14 +48,15 @@ _NEXT = re.compile(r"^\W*(?:subsequently|then|thereafter|afterwards?|later|next|
 
 
 def run(article: Article, options: dict):
-    if options.get("case_reports_only", True) and not article.is_case_report:
+    options = with_defaults(OPTIONS, options)
+    if options["case_reports_only"] and not article.is_case_report:
         return
     rendering = by_preference(article.renderings, options)[0]
     if not facts(rendering, "date"):
         return  # no absolute date, nothing to put offsets against
     entries = build(rendering)
-    slack = options.get("tolerance", 1)
-    reports = options.get("report", REPORTS)
+    slack = options["tolerance"]
+    reports = options["report"]
     if "offset" in reports:
         yield from _offsets(entries, slack)
     if "history" in reports:

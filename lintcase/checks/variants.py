@@ -18,20 +18,22 @@ import re
 from ..facts import facts
 from ..facts.acronyms import no_definition_needed
 from ..model import Article, Fact, Rendering
-from . import PREFER_OPTION, Hit, by_preference
-from .slots import location, place
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
+from .kit.slots import location, place
 
 FIELDS = ("short", "one", "other", "places", "count")
 
 OPTIONS = {
     "type": "object",
     "properties": {
-        "report": {"enum": ["spellings", "before-definition", "undefined"]},
+        "test": {"enum": ["spellings", "before-definition", "undefined"]},
         "prefer": PREFER_OPTION,
         "min_uses": {"type": "integer", "minimum": 1, "default": 1,
                      "description": "undefined: only abbreviations used at least this often."},
     },
-    "required": ["report"],
+    "required": ["test"],
     "additionalProperties": False,
 }
 
@@ -44,14 +46,15 @@ _BACK = re.compile(r"acknowledg|funding|conflict|competing|contribution|suppleme
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     rendering = by_preference(article.renderings, options)[0]
-    report = options["report"]
+    report = options["test"]
     if report == "spellings":
         yield from _spellings(facts(rendering, "spelling"))
     elif report == "before-definition":
         yield from _before_definition(rendering)
     else:
-        yield from _undefined(rendering, options.get("min_uses", 1))
+        yield from _undefined(rendering, options["min_uses"])
 
 
 def _spellings(found: list[Fact]):

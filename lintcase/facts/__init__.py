@@ -1,14 +1,14 @@
 """Typed facts, extracted once per rendering and shared by every rule.
 
 Each extractor is a function `extract(rendering) -> list[Fact]` registered under a fact kind.
-Results are cached on the rendering (renderings are immutable), so ten rules asking for
-durations cost one extraction.
+Results are kept in the rendering's memo (renderings are immutable), so ten rules asking for
+durations cost one extraction, and they go when the rendering goes.
 """
 from __future__ import annotations
 
 from ..model import Fact, Rendering
 from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities,
-               sentences, spellings, terms, words)
+               spellings, terms, words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -26,26 +26,15 @@ EXTRACTORS = {
     "callout": citations.callouts,
 }
 
-_cache: dict[tuple[int, str], tuple[Rendering, list[Fact]]] = {}
-
-
 def facts(rendering: Rendering, kind: str) -> list[Fact]:
-    """All facts of one kind in a rendering (cached per rendering object)."""
-    key = (id(rendering), kind)
-    hit = _cache.get(key)
-    if hit is not None and hit[0] is rendering:
-        return hit[1]
+    """All facts of one kind in a rendering (kept in the rendering's memo)."""
+    key = ("facts", kind)
+    found = rendering.memo.get(key)
+    if found is not None:
+        return found
     try:
         extractor = EXTRACTORS[kind]
     except KeyError:
         raise ValueError(f"unknown fact kind {kind!r}; known: {', '.join(sorted(EXTRACTORS))}")
-    found = extractor(rendering)
-    _cache[key] = (rendering, found)
+    found = rendering.memo[key] = extractor(rendering)
     return found
-
-
-def clear_cache() -> None:
-    """Forget every rendering's facts and sentence starts (the caches hold the renderings and
-    their blocks' texts alive until then)."""
-    _cache.clear()
-    sentences.clear_cache()

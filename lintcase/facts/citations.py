@@ -89,7 +89,7 @@ def extract(rendering: Rendering) -> list[Fact]:
     for block in rendering.blocks:
         if block.kind not in TEXT_KINDS:
             continue
-        starts = boundaries(block.text.text)
+        starts = boundaries(rendering, block.text.text)
         found = list(_linked(block, idents))
         taken: list[tuple[int, int]] = [(a, b) for a, b, _ in found]
         found += _from_text(block.text.text, numbered and block.kind != "table", taken,
@@ -244,7 +244,7 @@ def callouts(rendering: Rendering) -> list[Fact]:
                 continue
             kind = "table" if m.group("word")[0] in "Tt" else "figure"
             target = next((t for (s, e), t in targets.items() if s < m.end() and m.start() < e), "")
-            starts = starts if starts is not None else boundaries(text)
+            starts = starts if starts is not None else boundaries(rendering, text)
             nums = _expand(re.sub(r"\(?[A-Za-z]\)?(?=\s*(?:[,–—‒-]|and|&|to|$))|and|&|to",
                                   lambda x: "-" if x.group() == "to" else ",", m.group("nums")))
             for n in _steady(nums):

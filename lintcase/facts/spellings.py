@@ -68,7 +68,7 @@ def extract(rendering: Rendering) -> list[Fact]:
         starts = None  # sentence starts, only for blocks that hold a candidate
         text = block.text.text
         for m in pattern.finditer(text):
-            starts = starts or boundaries(text)
+            starts = starts or boundaries(rendering, text)
             tok = m.group()
             shape = "spaced" if " " in tok else _shape(tok)
             key = _HYPHEN.sub("", tok).replace(" ", "").casefold()

@@ -39,7 +39,6 @@ _BACKWARD = {"before", "prior to", "earlier"}
 _NEXT_TO_AFTER = re.compile(r"\s*[(\[,;]?\s*(?:(?:in|on)\s+)?$")
 _NEXT_TO_BEFORE = re.compile(r"^[\s,;(]*$")
 _OF_FORM = re.compile(r"(?:days?|weeks?|months?|years?)\s+of\s", re.I)
-_starts: dict[int, tuple[object, list[int]]] = {}
 
 
 @dataclass(frozen=True)
@@ -174,10 +173,7 @@ def classes(words: str) -> set[str]:
 
 def sentence(f: Fact) -> tuple[int, int]:
     """Start and end of the sentence a fact is in (its context reaches back to the start)."""
-    hit = _starts.get(id(f.block))
-    if hit is None or hit[0] is not f.block:
-        hit = _starts[id(f.block)] = (f.block, boundaries(f.block.text.text))
-    starts = hit[1]
+    starts = boundaries(f.rendering, f.block.text.text)
     k = f.sentence
     return starts[k], starts[k + 1] if k + 1 < len(starts) else len(f.block.text.text)
 
@@ -205,5 +201,4 @@ def extract_dates_and_offsets(rendering: Rendering) -> tuple[list[Fact], list[Fa
 
 
 def build(rendering: Rendering) -> list[Entry]:
-    _starts.clear()  # sentence starts are kept per block only while one rendering is built
     return timeline(rendering, *extract_dates_and_offsets(rendering))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..facts import facts
-from ..facts.citations import names_reference
-from ..model import Location, Reference, Rendering
-from . import Hit
+from ...facts import facts
+from ...facts.citations import names_reference
+from ...model import Location, Reference, Rendering
+from .hit import Hit
 
 # The option `resolve` and `sequence` share: which renderings to check.
 RENDERINGS_OPTION = {
