@@ -24,7 +24,7 @@ OPTIONS = {
 def run(article: Article, options: dict):
     options = with_defaults(OPTIONS, options)
     category = options["category"]
-    found = slot_facts(article, "term", options, accept=lambda f: f.value[0] == category)
+    found = slot_facts(article, "term", options, accept=lambda f: f.value.category == category)
     hit = disagreement(found, lambda a, b: a == b, lambda v: v[1], options["slot"])
     if hit:
         yield hit

@@ -53,13 +53,13 @@ def _citation_firsts(r: Rendering) -> dict[str, list[tuple[int, Fact]]]:
     by_label = labels(r)
     if not by_label:
         return {}
-    found = [f for f in facts(r, "citation") if f.value[0] == "numeric"]
+    found = [f for f in facts(r, "citation") if f.value.style == "numeric"]
     # A number first cited in a table or caption takes its place where that is called out.
-    elsewhere = {k for f in found if f.block.kind not in BODY for k in f.value[1]}
+    elsewhere = {k for f in found if f.block.kind not in BODY for k in f.value.keys}
     seq = []
     for f in found:
         if f.block.kind in BODY and not f.block.in_abstract:
-            seq.extend((int(k), f) for k in f.value[1] if k in by_label and k not in elsewhere)
+            seq.extend((int(k), f) for k in f.value.keys if k in by_label and k not in elsewhere)
     return {"reference": seq}
 
 
@@ -67,7 +67,7 @@ def _callout_firsts(r: Rendering) -> dict[str, list[tuple[int, Fact]]]:
     out: dict[str, list] = {}
     for f in facts(r, "callout"):
         if f.block.kind in BODY and not f.block.in_abstract:
-            out.setdefault(f.value[0], []).append((int(f.value[1]), f))
+            out.setdefault(f.value.kind, []).append((int(f.value.number), f))
     return out
 
 

@@ -86,9 +86,9 @@ def _history(rendering: Rendering, entries: list[Entry], slack: float):
     kind, end, text = limit
     for e in entries:
         if (e.origin != "offset" or e.stated is not None or len(e.expected) != 1
-                or e.fact.value[2] in ("later", "earlier")):
+                or e.fact.value.anchor in ("later", "earlier")):
             continue
-        if e.expected[0].lo - end.hi < slack or when(e.bases[0].value[1]).lo > end.lo:
+        if e.expected[0].lo - end.hi < slack or when(e.bases[0].value.iso).lo > end.lo:
             continue  # in time, or counted from a projection ("by 2050")
         fields = {"offset": e.fact.surface, "stated": "", "expected": e.expected[0].show(),
                   "base": e.bases[0].surface, "limit": f"{kind} on {end.show()}"}

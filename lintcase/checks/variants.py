@@ -60,14 +60,14 @@ def run(article: Article, options: dict):
 def _spellings(found: list[Fact]):
     groups: dict[str, dict[str, list[Fact]]] = {}
     for f in found:
-        groups.setdefault(f.value[0], {}).setdefault(f.value[1].casefold(), []).append(f)
+        groups.setdefault(f.value.key, {}).setdefault(f.value.written.casefold(), []).append(f)
     for key, spellings in groups.items():
-        shapes = {fs[0].value[2] for fs in spellings.values()}
+        shapes = {fs[0].value.shape for fs in spellings.values()}
         if "joined" not in shapes or len(shapes) < 2:
             continue
         firsts = [fs[0] for fs in spellings.values()]
         yield Hit(tuple(location(f) for f in firsts),
-                  {"one": firsts[0].value[1], "other": firsts[1].value[1], "short": key,
+                  {"one": firsts[0].value.written, "other": firsts[1].value.written, "short": key,
                    "places": _places(firsts), "count": sum(map(len, spellings.values()))},
                   evidence="spelling:" + key)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from ...facts import facts
-from ...facts.citations import fold, names_reference
+from ...facts.citations import fold
 from ...model import Rendering
 from ..kit.cites import Merged, labels, ref_location, resolved
+from ..kit.names import names_reference
 from ..kit.slots import location
 
 

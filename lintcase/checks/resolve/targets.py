@@ -30,7 +30,7 @@ def callouts(r: Rendering, merged: Merged, report: str, kinds: list) -> None:
                 captions.setdefault(num, b)
             elif not b.label:
                 unlabelled.add(b.ident[:3])
-    found = [f for f in facts(r, "callout") if f.value[0] in kinds]
+    found = [f for f in facts(r, "callout") if f.value.kind in kinds]
     if report == "callout-unresolved":
         for f in found:
             kind, n, target = f.value
@@ -44,9 +44,10 @@ def callouts(r: Rendering, merged: Merged, report: str, kinds: list) -> None:
         return
     if not found:
         return  # no callout read at all: the text may name them in a way we do not read
-    called = {f.value[:2] for f in found if not (f.block.kind == "caption"
-                                                 and caption_number(f.block.label) == f.value[:2])}
-    linked = {f.value[2] for f in found} | set(r.linked) \
+    called = {(f.value.kind, f.value.number) for f in found
+              if not (f.block.kind == "caption"
+                      and caption_number(f.block.label) == (f.value.kind, f.value.number))}
+    linked = {f.value.target for f in found} | set(r.linked) \
         | {t for b in r.blocks for _, _, _, t in b.links}
     for (kind, n), b in captions.items():
         if kind in kinds and (kind, n) not in called and not (b.ident and b.ident in linked):
