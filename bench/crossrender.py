@@ -26,10 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover, facts  # noqa: E402
+from lintcase import discover  # noqa: E402
 from lintcase.engine import run as engine  # noqa: E402  (engine.run: the checks run)
 from lintcase.rulebook import load as rulemod  # noqa: E402
-from lintcase.checks import align  # noqa: E402
 
 SETUPS = {"xml+pdf": ("article.xml", "article.pdf"),
           "xml+text": ("article.xml", "article.pdftotext.txt"),
@@ -40,8 +39,6 @@ def lint(folder: Path, rules: list) -> list:
     inputs, _ = discover.collect([str(folder)])
     renderings, _ = discover.load(inputs)
     findings, _ = engine.run(discover.group(renderings), rules)
-    align.forget()
-    facts.clear_cache()
     return findings
 
 

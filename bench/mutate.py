@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover, facts as factmod  # noqa: E402
+from lintcase import discover  # noqa: E402
 from lintcase.engine import run as engine  # noqa: E402  (engine.run: the checks run)
 from lintcase.rulebook import load as rulemod  # noqa: E402
 from lintcase.checks import align  # noqa: E402
@@ -157,8 +157,6 @@ def lint(pair: Loaded, xml, pdf, rules: list, force: bool = False) -> tuple[list
     findings, errors = engine.run(articles, rules)
     if errors:
         raise RuntimeError(f"{pair.name}: {errors[0].reason}")
-    align._cache.clear()
-    factmod.clear_cache()
     return findings, len(articles)
 
 

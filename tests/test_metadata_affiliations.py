@@ -6,7 +6,7 @@ import shutil
 
 from conftest import ROOT, run_json
 
-from lintcase.checks._affiliations import comparable, partner
+from lintcase.checks.kit.affiliations import comparable, partner
 from lintcase.model import Source, verbatim_text
 from lintcase.readers import read
 

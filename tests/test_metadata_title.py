@@ -1,8 +1,8 @@
 """Titles compared across renderings: rendering noise is not a difference, a changed word is."""
 from __future__ import annotations
 
-from lintcase.checks import _metawords as mw
-from lintcase.checks._authors import key
+from lintcase.checks.kit import metawords as mw
+from lintcase.checks.kit.authors import key
 from lintcase.model import Source, verbatim_text
 
 

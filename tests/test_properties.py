@@ -97,14 +97,11 @@ def assert_spans_inside(r: Rendering) -> None:
 
 def assert_facts_extract(r: Rendering) -> None:
     lines = r.source.text.split("\n")
-    try:
-        for kind in sorted(facts.EXTRACTORS):
-            for fact in facts.facts(r, kind):
-                span = getattr(fact, "span", None)
-                if isinstance(span, Span):
-                    assert_span_inside(span, lines, r.path, f"{kind} fact {fact.surface!r}")
-    finally:
-        facts.clear_cache()
+    for kind in sorted(facts.EXTRACTORS):
+        for fact in facts.facts(r, kind):
+            span = getattr(fact, "span", None)
+            if isinstance(span, Span):
+                assert_span_inside(span, lines, r.path, f"{kind} fact {fact.surface!r}")
 
 
 # ---------------------------------------------------------------- strategies

@@ -2,8 +2,8 @@
 entries (a JATS entry against its PDF-text print)."""
 from __future__ import annotations
 
+from lintcase.checks.kit import refcompare
 from lintcase.facts import identifiers as ids
-from lintcase.facts import refcompare
 from lintcase.facts import references as refs
 from lintcase.model import Reference, Source, verbatim_text
 

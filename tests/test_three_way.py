@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import CORPUS, ROOT, SEEDS, needs_corpus, run_json
-from lintcase.checks._merge import describe
+from lintcase.checks.kit.merge import describe
 
 CASES = ROOT / "tests" / "cases" / "LC101"
 

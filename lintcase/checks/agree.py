@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..facts import durations, quantities
 from ..model import Article
-from .slots import SLOT_OPTIONS, disagreement, slot_facts
+from .kit.options import with_defaults
+from .kit.slots import SLOT_OPTIONS, disagreement, slot_facts
 
 COMPARE = {"duration": (durations.same_duration, durations.show),
            "age": (durations.same_duration, durations.show),
@@ -26,6 +27,7 @@ OPTIONS = {
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     same, show = COMPARE[options["fact"]]
     found = slot_facts(article, options["fact"], options)
     hit = disagreement(found, same, show, options["slot"])

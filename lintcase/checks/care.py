@@ -11,23 +11,26 @@ from __future__ import annotations
 import regex
 
 from ..model import Article, Location, Rendering
-from . import PREFER_OPTION, Hit, by_preference
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
 
 FIELDS = ("item",)
 OPTIONS = {
     "type": "object",
     "properties": {
         "item": {"type": "string", "description": "What is missing, for the message."},
-        "look": {"enum": ["title", "keywords", "structured_abstract", "text"]},
-        "regex": {"type": "string"},
+        "test": {"enum": ["title", "keywords", "structured_abstract", "text"]},
+        "regex": {"type": "string", "default": "."},
         "prefer": PREFER_OPTION,
     },
-    "required": ["item", "look"],
+    "required": ["item", "test"],
     "additionalProperties": False,
 }
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     if not any(_case_report(r) for r in article.renderings):
         return
     # The reference rendering that has a title: the XML knows its notes and back matter best.
@@ -50,7 +53,7 @@ def _case_report(r: Rendering) -> bool:
 
 
 def _present(r: Rendering, options: dict) -> bool:
-    look, rx = options["look"], regex.compile(options.get("regex", "."), regex.I)
+    look, rx = options["test"], regex.compile(options["regex"], regex.I)
     if look == "title":
         return rx.search(r.meta.title.text, timeout=1) is not None
     if look == "keywords":

@@ -6,17 +6,19 @@ are read: a label before a colon ("CW: Data curation"), or in a list with initia
 an author (so "DNA" in "JS performed the DNA extraction" is never one). `test: no-contribution`
 reports an author the statement never names, by initials or surname. `test: roles` compares the
 CRediT roles of each author in the metadata (JATS `<role>`) with the roles a CRediT-style
-statement gives them. Initials are matched by `_initials` (hyphenated given names, particles,
+statement gives them. Initials are matched by `facts.initials` (hyphenated given names, particles,
 left-out middle names, "DBr"/"DBa" for two authors with the same initials).
 """
 from __future__ import annotations
 
 import re
 
+from ..facts import initials as ini
+from ..facts.words import plain
 from ..model import Article, Location, Rendering, Text
-from . import PREFER_OPTION, Hit, by_preference
-from . import _initials as ini
-from ._metawords import plain
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
 
 FIELDS = ("value", "author", "stated", "declared")
 OPTIONS = {
@@ -34,6 +36,7 @@ _ALL = re.compile(r"\ball (?:the )?(?:other )?(?:co-?)?authors\b[^.]{0,40}?\b(?:
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     for r in by_preference(article.renderings, options):
         if r.meta.contributions and any(r.meta.surnames):
             people = [(ini.split_name(a.text, s), s, a)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Location, Rendering, Text
-from . import PREFER_OPTION, Hit, by_preference
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
 
 FIELDS = ("value", "rendering", "other_rendering")
 OPTIONS = {
@@ -23,6 +25,7 @@ OPTIONS = {
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     renderings = by_preference(article.renderings, options)
     ref = next((r for r in renderings if r.meta.emails), None)
     if ref is None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Location, Rendering
-from . import Hit
+from .kit.hit import Hit
+from .kit.options import with_defaults
 
 FIELDS = ("what", "declared", "found")
 OPTIONS = {
     "type": "object",
-    "properties": {"count": {"enum": ["fig-count", "table-count", "ref-count", "equation-count"]}},
-    "required": ["count"],
+    "properties": {"test": {"enum": ["fig-count", "table-count", "ref-count", "equation-count"]}},
+    "required": ["test"],
     "additionalProperties": False,
 }
 LABEL = {"fig-count": re.compile(r"fig(?:ure)?s?\.?\s*(\d+)$", re.I),
@@ -27,7 +28,8 @@ WHAT = {"fig-count": "figures", "table-count": "tables", "ref-count": "reference
 
 
 def run(article: Article, options: dict):
-    name = options["count"]
+    options = with_defaults(OPTIONS, options)
+    name = options["test"]
     for r in article.renderings:
         declared = dict(r.meta.counts).get(name)
         place = dict(r.meta.count_places).get(name)

@@ -19,21 +19,23 @@ import re
 from ..facts import facts
 from ..facts.abbreviations import meaning, same_meaning
 from ..model import Article, Fact, Rendering
-from . import PREFER_OPTION, Hit, by_preference
-from .slots import location, place
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
+from .kit.slots import location, place
 
 FIELDS = ("short", "long", "other", "places", "count")
 
 OPTIONS = {
     "type": "object",
     "properties": {
-        "report": {"enum": ["meanings", "redefined", "long-form-after"]},
+        "test": {"enum": ["meanings", "redefined", "long-form-after"]},
         "prefer": PREFER_OPTION,
         "min_words": {"type": "integer", "minimum": 1, "default": 1,
                       "description": "long-form-after: only long forms of at least this many "
                                      "words (a one-word long form is often just the word)."},
     },
-    "required": ["report"],
+    "required": ["test"],
     "additionalProperties": False,
 }
 
@@ -44,15 +46,16 @@ _BACK = re.compile(r"abbreviation|acknowledg|funding|conflict|competing|contribu
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     rendering = by_preference(article.renderings, options)[0]
     found = [f for f in facts(rendering, "abbreviation") if not _BACK.search(f.block.section_name)]
-    report = options["report"]
+    report = options["test"]
     if report == "meanings":
         yield from _meanings(found)
     elif report == "redefined":
         yield from _redefined(found)
     else:
-        yield from _long_form_after(rendering, found, options.get("min_words", 1))
+        yield from _long_form_after(rendering, found, options["min_words"])
 
 
 def _definitions(found: list[Fact]) -> dict[str, list[Fact]]:

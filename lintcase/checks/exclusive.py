@@ -8,7 +8,8 @@ left out.
 from __future__ import annotations
 
 from ..model import Article
-from .slots import SLOT_OPTIONS, disagreement, slot_facts
+from .kit.options import with_defaults
+from .kit.slots import SLOT_OPTIONS, disagreement, slot_facts
 
 FIELDS = ("slot", "value", "place", "others", "other", "other_place")
 
@@ -21,8 +22,9 @@ OPTIONS = {
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     category = options["category"]
-    found = slot_facts(article, "term", options, accept=lambda f: f.value[0] == category)
+    found = slot_facts(article, "term", options, accept=lambda f: f.value.category == category)
     hit = disagreement(found, lambda a, b: a == b, lambda v: v[1], options["slot"])
     if hit:
         yield hit

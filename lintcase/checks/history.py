@@ -8,7 +8,8 @@ acceptance: a year that is none of them was left over from another article or ve
 from __future__ import annotations
 
 from ..model import Article, Location, Rendering
-from . import Hit
+from .kit.hit import Hit
+from .kit.options import with_defaults
 
 FIELDS = ("first", "first_date", "second", "second_date")
 OPTIONS = {
@@ -21,6 +22,7 @@ ORDER = ("received", "revised", "accepted", "published")
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     for r in article.renderings:
         if options["test"] == "order":
             yield from _order(r)

@@ -17,7 +17,8 @@ from rapidfuzz.distance import Indel
 from ..facts import identifiers as ids
 from ..facts.references import fold, surnames, where
 from ..model import Article, Location
-from . import Hit
+from .kit.hit import Hit
+from .kit.options import with_defaults
 
 ISBN = re.compile(r"97[89]-?\d{1,5}-?\d+-?\d+-?[\dX]")
 FIELDS = ("label", "value", "reason", "year", "issued", "other", "key")
@@ -43,7 +44,8 @@ OPTIONS = {
 
 
 def run(article: Article, options: dict):
-    kinds = set(options.get("renderings", ["jats", "html"]))
+    options = with_defaults(OPTIONS, options)
+    kinds = set(options["renderings"])
     test = options["test"]
     for r in article.renderings:
         if r.kind not in kinds or not r.references:
@@ -52,7 +54,7 @@ def run(article: Article, options: dict):
             yield from _duplicates(r, shared=test == "shared-identifier")
             continue
         for ref in r.references:
-            found = _test(test, ref, options.get("tolerance", 2))
+            found = _test(test, ref, options["tolerance"])
             if found:
                 value, fields = found
                 a, b = where(ref.text.text, value)

@@ -9,23 +9,26 @@ both renderings. Authors are compared by surname and first initial.
 from __future__ import annotations
 
 from ..model import Article, Location, Rendering
-from . import PREFER_OPTION, Hit, by_preference
-from . import _metawords as mw
-from ._affiliations import differences as affiliation_differences
-from ._authors import EXTRACTED, author_differences
+from .kit import metawords as mw
+from .kit.affiliations import differences as affiliation_differences
+from .kit.authors import EXTRACTED, author_differences
+from .kit.hit import Hit
+from .kit.metadates import dates as _dates, fields as _fields
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
 
 FIELDS = ("field", "value", "other", "rendering", "other_rendering")
 OPTIONS = {
     "type": "object",
     "properties": {
-        "field": {"enum": ["title", "authors", "doi", "volume", "elocation", "keywords", "dates",
-                           "affiliations"]},
+        "test": {"enum": ["title", "authors", "doi", "volume", "elocation", "keywords", "dates",
+                          "affiliations"]},
         "min_similarity": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.5,
                            "description": "Below this share of shared words the other "
                                           "rendering's field is taken for an extraction error."},
         "prefer": PREFER_OPTION,
     },
-    "required": ["field"],
+    "required": ["test"],
     "additionalProperties": False,
 }
 LABELS = {"title": "Title", "authors": "Authors", "doi": "DOI", "volume": "Volume",
@@ -34,7 +37,8 @@ LABELS = {"title": "Title", "authors": "Authors", "doi": "DOI", "volume": "Volum
 
 
 def run(article: Article, options: dict):
-    name = options["field"]
+    options = with_defaults(OPTIONS, options)
+    name = options["test"]
     renderings = [r for r in by_preference(article.renderings, options) if _has(r, name)]
     if len(renderings) < 2:
         return
@@ -63,7 +67,7 @@ def _has(r: Rendering, name: str) -> bool:
 def _words(ref: Rendering, other: Rendering, a, b, options: dict):
     wa, wb = mw.words(a), mw.words(b)
     ka, kb = [w[0] for w in wa], [w[0] for w in wb]
-    if mw.similar(ka, kb) < options.get("min_similarity", 0.5):
+    if mw.similar(ka, kb) < options["min_similarity"]:
         return  # the other rendering's "title" is some other line: extraction, not a defect
     for i1, i2, j1, j2 in mw.differences(ka, kb, mw.lossy(b)):
         here = mw.place(ref, a, wa, i1, i2, "Title")
@@ -71,11 +75,6 @@ def _words(ref: Rendering, other: Rendering, a, b, options: dict):
         value, shown = mw.shown(a, wa, i1, i2), mw.shown(b, wb, j1, j2)
         yield Hit((here, there), _fields("title", value, shown, ref, other),
                   evidence=f"title:{value}|{shown}")
-
-
-def _fields(name: str, value: str, other_value: str, ref: Rendering, other: Rendering) -> dict:
-    return {"field": name, "value": value, "other": other_value, "rendering": ref.kind,
-            "other_rendering": other.kind}
 
 
 def _identifier(ref: Rendering, other: Rendering, name: str):
@@ -117,36 +116,9 @@ def _keywords(ref: Rendering, other: Rendering):
                           evidence=f"keywords:{k.text}|{o.kind}")
 
 
-def _dates(ref: Rendering, other: Rendering):
-    """A history date of one kind that none of the other rendering's dates of that kind match."""
-    theirs: dict[str, list] = {}
-    for kind, iso, text in other.meta.dates:
-        theirs.setdefault(kind, []).append((iso, text))
-    mine: dict[str, list] = {}
-    for kind, iso, text in ref.meta.dates:
-        mine.setdefault(kind, []).append((iso, text))
-    for kind in ("received", "revised", "accepted", "published"):
-        if kind not in mine or kind not in theirs:
-            continue
-        for iso, text in theirs[kind]:
-            if any(_same_date(iso, m) for m, _ in mine[kind]):
-                continue
-            m_iso, m_text = mine[kind][0]
-            yield Hit((Location.at(ref, m_text, 0, len(m_text.text), f"{kind} date"),
-                       Location.at(other, text, 0, len(text.text), f"{kind} date")),
-                      _fields(f"{kind} date", m_iso, iso, ref, other),
-                      evidence=f"{kind}:{m_iso}|{iso}")
-
-
-def _same_date(a: str, b: str) -> bool:
-    """Equal at the precision both give (a year agrees with any day of that year)."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
-
-
 def _affiliations(ref: Rendering, other: Rendering, options: dict):
     """Each reference affiliation against its most similar partner in the other rendering."""
-    found = affiliation_differences(ref, other, options.get("min_similarity", 0.5))
+    found = affiliation_differences(ref, other, options["min_similarity"])
     for a, wa, i1, i2, b, wb, j1, j2 in found:
         value, shown = mw.shown(a, wa, i1, i2), mw.shown(b, wb, j1, j2)
         yield Hit((mw.place(ref, a, wa, i1, i2, "Affiliation"),

@@ -14,7 +14,8 @@ from __future__ import annotations
 import regex
 
 from ..model import Article, Location
-from . import Hit
+from .kit.hit import Hit
+from .kit.options import with_defaults
 
 FIELDS = ("match",)
 
@@ -28,7 +29,7 @@ OPTIONS = {
         "blocks": {"type": "array", "items": {"enum": ["paragraph", "caption", "footnote",
                                                        "list-item", "heading", "table"]},
                    "default": ["paragraph", "caption", "list-item"]},
-        "renderings": {"type": "array", "items": {"type": "string"}},
+        "renderings": {"type": "array", "items": {"type": "string"}, "default": []},
         "timeout": {"type": "number", "exclusiveMinimum": 0, "default": 1.0},
         "requires": {"type": "string",
                      "description": "A quicker regex every block with a match contains; "
@@ -42,18 +43,19 @@ _compiled: dict = {}
 
 
 def compiled(options: dict, which: str = "regex"):
-    key = (options[which], options.get("ignore_case", False))
+    key = (options[which], with_defaults(OPTIONS, options)["ignore_case"])
     if key not in _compiled:
         _compiled[key] = regex.compile(key[0], regex.IGNORECASE if key[1] else 0)
     return _compiled[key]
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     pat = compiled(options)
     needed = compiled(options, "requires") if options.get("requires") else None
-    group = options.get("highlight", 0)
-    kinds = set(options.get("blocks", ["paragraph", "caption", "list-item"]))
-    only = set(options.get("renderings", ())) or None
+    group = options["highlight"]
+    kinds = set(options["blocks"])
+    only = set(options["renderings"]) or None
     for rendering in article.renderings:
         if only and rendering.kind not in only:
             continue
@@ -61,9 +63,9 @@ def run(article: Article, options: dict):
             if block.kind not in kinds:
                 continue
             text = block.text.text
-            if needed is not None and not needed.search(text, timeout=options.get("timeout", 1.0)):
+            if needed is not None and not needed.search(text, timeout=options["timeout"]):
                 continue
-            for m in pat.finditer(text, timeout=options.get("timeout", 1.0)):
+            for m in pat.finditer(text, timeout=options["timeout"]):
                 a, b = m.span(group)
                 loc = Location.at(rendering, block.text, a, b, block.section_name or block.kind)
                 # the words around the match tell two equal matches in one article apart

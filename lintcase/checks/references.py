@@ -4,20 +4,22 @@ Entries of the structured rendering (JATS, else HTML) are paired with the other 
 entries by content — the share of their surnames, title, source and year words that the other
 entry prints, with a bonus for an equal label or DOI — so a list numbered in one rendering and
 alphabetical in another, or one with an entry more, still pairs. Each pair is then compared on
-one field (`compare`): the structured value is looked up in the other entry's printed text on
+one field (`test`): the structured value is looked up in the other entry's printed text on
 keys that ignore case, accents, punctuation and line-end hyphens, and a difference is reported
 only when the other entry visibly prints another value (a surname with a letter changed, another
-year, a DOI that differs in a character). `compare: presence` reports an entry that one
+year, a DOI that differs in a character). `test: presence` reports an entry that one
 rendering has and the other's whole text does not contain.
 """
 from __future__ import annotations
 
 import re
 
-from ..facts import refcompare
 from ..facts import references as refs
 from ..model import Article, Location, Rendering
-from . import PREFER_OPTION, Hit, by_preference
+from .kit import refcompare
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
 
 FIELDS = ("field", "value", "other", "label", "rendering", "other_rendering")
 SECTION = "References"
@@ -25,52 +27,49 @@ SECTION = "References"
 OPTIONS = {
     "type": "object",
     "properties": {
-        "compare": {"enum": [*sorted(refcompare.COMPARE), "presence"],
-                    "description": "Which field of paired entries is compared, or `presence` of "
-                                   "whole entries."},
+        "test": {"enum": [*sorted(refcompare.COMPARE), "presence"],
+                 "description": "Which field of paired entries is compared, or `presence` of "
+                                "whole entries."},
         "report": {"type": "array", "items": {"enum": ["differs", "order", "diacritics"]},
                    "default": ["differs"],
                    "description": "Kinds of author difference: a changed spelling, another "
                                   "order, accents lost."},
         "prefer": PREFER_OPTION,
     },
-    "required": ["compare"],
+    "required": ["test"],
     "additionalProperties": False,
 }
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     order = [r for r in by_preference(article.renderings, options) if r.references]
     if len(order) < 2:
         return
     a = order[0]
     for b in order[1:]:
-        pairs, ea, eb = _paired(a, b)
-        if options["compare"] == "presence":
+        pairs, ea, eb = _paired(article, a, b)
+        if options["test"] == "presence":
             yield from _presence(a, b, pairs, ea, eb)
             continue
-        compare = refcompare.COMPARE[options["compare"]]
-        report = set(options.get("report", ["differs"]))
+        compare = refcompare.COMPARE[options["test"]]
+        report = set(options["report"])
         for x, y in pairs:
             for d in compare(x, y):
                 if d.kind in report:
                     yield _hit(a, b, x, y, d)
 
 
-_cache: dict = {}
-
-
-def _paired(a: Rendering, b: Rendering):
-    """Entries of both renderings and their pairing, computed once for all the rules."""
-    key = (id(a), id(b))
-    hit = _cache.get(key)
-    if hit is None or hit[0] is not a or hit[1] is not b:
-        if len(_cache) > 16:
-            _cache.clear()
+def _paired(article: Article, a: Rendering, b: Rendering):
+    """Entries of both renderings and their pairing, computed once for all the rules and kept
+    in the article's memo (its renderings' paths name them within the article)."""
+    key = ("references", a.path, b.path)
+    hit = article.memo.get(key)
+    if hit is None:
         ea = refs.entries(a, structured=a.kind in ("jats", "html"))
         eb = refs.entries(b, structured=False)
-        hit = _cache[key] = (a, b, refs.pair(ea, eb), ea, eb)
-    return hit[2], hit[3], hit[4]
+        hit = article.memo[key] = (refs.pair(ea, eb), ea, eb)
+    return hit
 
 
 def _hit(a: Rendering, b: Rendering, x, y, d) -> Hit:

@@ -15,35 +15,37 @@ from __future__ import annotations
 
 from ..facts import facts
 from ..model import Article, Fact, Rendering
-from ._cites import RENDERINGS_OPTION, Merged, labels
-from .slots import location
+from .kit.cites import RENDERINGS_OPTION, Merged, labels
+from .kit.options import with_defaults
+from .kit.slots import location
 
 FIELDS = ("what", "where", "target", "name", "first_author", "renderings")
 OPTIONS = {
     "type": "object",
     "properties": {
         "renderings": RENDERINGS_OPTION,
-        "report": {"enum": ["citations", "callouts"]},
+        "test": {"enum": ["citations", "callouts"]},
         "max_share": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.2,
                       "description": "Stay quiet when more than this share of the numbers are "
                                      "out of order (the list follows another order)."},
     },
-    "required": ["report"],
+    "required": ["test"],
     "additionalProperties": False,
 }
 BODY = ("paragraph", "list-item")
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     merged = Merged()
-    wanted = options.get("renderings", ["jats", "html", "text"])
+    wanted = options["renderings"]
     for r in (r for r in article.renderings if r.kind in wanted):
-        if options["report"] == "citations":
+        if options["test"] == "citations":
             firsts = _citation_firsts(r)
         else:
             firsts = _callout_firsts(r)
         for kind, seq in firsts.items():
-            _out_of_order(kind, seq, options.get("max_share", 0.2), merged)
+            _out_of_order(kind, seq, options["max_share"], merged)
     yield from merged.hits()
 
 
@@ -51,13 +53,13 @@ def _citation_firsts(r: Rendering) -> dict[str, list[tuple[int, Fact]]]:
     by_label = labels(r)
     if not by_label:
         return {}
-    found = [f for f in facts(r, "citation") if f.value[0] == "numeric"]
+    found = [f for f in facts(r, "citation") if f.value.style == "numeric"]
     # A number first cited in a table or caption takes its place where that is called out.
-    elsewhere = {k for f in found if f.block.kind not in BODY for k in f.value[1]}
+    elsewhere = {k for f in found if f.block.kind not in BODY for k in f.value.keys}
     seq = []
     for f in found:
         if f.block.kind in BODY and not f.block.in_abstract:
-            seq.extend((int(k), f) for k in f.value[1] if k in by_label and k not in elsewhere)
+            seq.extend((int(k), f) for k in f.value.keys if k in by_label and k not in elsewhere)
     return {"reference": seq}
 
 
@@ -65,7 +67,7 @@ def _callout_firsts(r: Rendering) -> dict[str, list[tuple[int, Fact]]]:
     out: dict[str, list] = {}
     for f in facts(r, "callout"):
         if f.block.kind in BODY and not f.block.in_abstract:
-            out.setdefault(f.value[0], []).append((int(f.value[1]), f))
+            out.setdefault(f.value.kind, []).append((int(f.value.number), f))
     return out
 
 

@@ -23,8 +23,10 @@ import re
 from ..facts import facts
 from ..facts.timeline import Entry, build, sentence, when
 from ..model import Article, Location, Rendering
-from . import PREFER_OPTION, Hit, by_preference
-from .slots import location
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
+from .kit.slots import location
 
 FIELDS = ("reason", "offset", "stated", "expected", "base", "limit")
 REPORTS = ["offset", "history", "order"]
@@ -46,14 +48,15 @@ _NEXT = re.compile(r"^\W*(?:subsequently|then|thereafter|afterwards?|later|next|
 
 
 def run(article: Article, options: dict):
-    if options.get("case_reports_only", True) and not article.is_case_report:
+    options = with_defaults(OPTIONS, options)
+    if options["case_reports_only"] and not article.is_case_report:
         return
     rendering = by_preference(article.renderings, options)[0]
     if not facts(rendering, "date"):
         return  # no absolute date, nothing to put offsets against
     entries = build(rendering)
-    slack = options.get("tolerance", 1)
-    reports = options.get("report", REPORTS)
+    slack = options["tolerance"]
+    reports = options["report"]
     if "offset" in reports:
         yield from _offsets(entries, slack)
     if "history" in reports:
@@ -83,9 +86,9 @@ def _history(rendering: Rendering, entries: list[Entry], slack: float):
     kind, end, text = limit
     for e in entries:
         if (e.origin != "offset" or e.stated is not None or len(e.expected) != 1
-                or e.fact.value[2] in ("later", "earlier")):
+                or e.fact.value.anchor in ("later", "earlier")):
             continue
-        if e.expected[0].lo - end.hi < slack or when(e.bases[0].value[1]).lo > end.lo:
+        if e.expected[0].lo - end.hi < slack or when(e.bases[0].value.iso).lo > end.lo:
             continue  # in time, or counted from a projection ("by 2050")
         fields = {"offset": e.fact.surface, "stated": "", "expected": e.expected[0].show(),
                   "base": e.bases[0].surface, "limit": f"{kind} on {end.show()}"}

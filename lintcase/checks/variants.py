@@ -18,20 +18,22 @@ import re
 from ..facts import facts
 from ..facts.acronyms import no_definition_needed
 from ..model import Article, Fact, Rendering
-from . import PREFER_OPTION, Hit, by_preference
-from .slots import location, place
+from .kit.hit import Hit
+from .kit.options import with_defaults
+from .kit.prefer import PREFER_OPTION, by_preference
+from .kit.slots import location, place
 
 FIELDS = ("short", "one", "other", "places", "count")
 
 OPTIONS = {
     "type": "object",
     "properties": {
-        "report": {"enum": ["spellings", "before-definition", "undefined"]},
+        "test": {"enum": ["spellings", "before-definition", "undefined"]},
         "prefer": PREFER_OPTION,
         "min_uses": {"type": "integer", "minimum": 1, "default": 1,
                      "description": "undefined: only abbreviations used at least this often."},
     },
-    "required": ["report"],
+    "required": ["test"],
     "additionalProperties": False,
 }
 
@@ -44,27 +46,28 @@ _BACK = re.compile(r"acknowledg|funding|conflict|competing|contribution|suppleme
 
 
 def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
     rendering = by_preference(article.renderings, options)[0]
-    report = options["report"]
+    report = options["test"]
     if report == "spellings":
         yield from _spellings(facts(rendering, "spelling"))
     elif report == "before-definition":
         yield from _before_definition(rendering)
     else:
-        yield from _undefined(rendering, options.get("min_uses", 1))
+        yield from _undefined(rendering, options["min_uses"])
 
 
 def _spellings(found: list[Fact]):
     groups: dict[str, dict[str, list[Fact]]] = {}
     for f in found:
-        groups.setdefault(f.value[0], {}).setdefault(f.value[1].casefold(), []).append(f)
+        groups.setdefault(f.value.key, {}).setdefault(f.value.written.casefold(), []).append(f)
     for key, spellings in groups.items():
-        shapes = {fs[0].value[2] for fs in spellings.values()}
+        shapes = {fs[0].value.shape for fs in spellings.values()}
         if "joined" not in shapes or len(shapes) < 2:
             continue
         firsts = [fs[0] for fs in spellings.values()]
         yield Hit(tuple(location(f) for f in firsts),
-                  {"one": firsts[0].value[1], "other": firsts[1].value[1], "short": key,
+                  {"one": firsts[0].value.written, "other": firsts[1].value.written, "short": key,
                    "places": _places(firsts), "count": sum(map(len, spellings.values()))},
                   evidence="spelling:" + key)
 

@@ -6,16 +6,16 @@ from __future__ import annotations
 from ..model import Article, Finding, InputError, Rendering
 from ..rulebook.load import Rule
 from . import filters, suppress
-from .run import release, run
+from .run import run
 
 
 def check_chunk(articles: list[Article], renderings: list[Rendering], rules: list[Rule],
                 ignores=()) -> tuple[list[Finding], list[InputError]]:
-    """The findings of one chunk as reported: the checks run, their caches released, per-path
+    """The findings of one chunk as reported: the checks run (what they computed lives on the articles
+    and renderings, and goes with them), per-path
     ignores applied, inline suppressions applied and the unused ones reported (LC902) when
     they name a rule of this run."""
     findings, errors = run(articles, rules)
-    release()
     findings = filters.per_path(findings, rules, ignores)
     findings, unused = suppress.apply(findings, renderings, rules)
     findings += [suppress.unused_finding(r) for r in unused if suppress.names_a_rule(r, rules)]

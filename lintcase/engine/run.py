@@ -8,19 +8,11 @@ from __future__ import annotations
 import hashlib
 import traceback
 
-from .. import facts
-from ..checks import Hit, align
+from ..checks import Hit
 from ..model import Article, Finding, InputError
 from ..rulebook.load import Rule
 
 MAX_TIMEOUTS = 3
-
-
-def release() -> None:
-    """Let the chunk's renderings go: the fact and alignment caches are keyed by object id.
-    (Here, not in the runner, so the runner imports no check kind.)"""
-    facts.clear_cache()
-    align.forget()
 
 
 def run(articles: list[Article], rules: list[Rule]) -> tuple[list[Finding], list[InputError]]:

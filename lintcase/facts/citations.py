@@ -32,6 +32,7 @@ from functools import lru_cache
 from ..model import Block, Fact, Rendering
 from .common import make_fact
 from .sentences import boundaries
+from .values import Callout, Citation
 
 TEXT_KINDS = ("paragraph", "caption", "list-item", "footnote", "table")
 
@@ -89,7 +90,7 @@ def extract(rendering: Rendering) -> list[Fact]:
     for block in rendering.blocks:
         if block.kind not in TEXT_KINDS:
             continue
-        starts = boundaries(block.text.text)
+        starts = boundaries(rendering, block.text.text)
         found = list(_linked(block, idents))
         taken: list[tuple[int, int]] = [(a, b) for a, b, _ in found]
         found += _from_text(block.text.text, numbered and block.kind != "table", taken,
@@ -98,7 +99,8 @@ def extract(rendering: Rendering) -> list[Fact]:
         for start, end, value in sorted(found):
             if value[0] == "numeric" or value[4] == "link" and not value[3]:
                 value = value[:3] + (_named(block.text.text, start, since),) + value[4:]
-            out.append(make_fact(rendering, block, starts, "citation", value, start, end))
+            out.append(make_fact(rendering, block, starts, "citation", Citation(*value), start,
+                                 end))
             since = end
     return out
 
@@ -244,11 +246,11 @@ def callouts(rendering: Rendering) -> list[Fact]:
                 continue
             kind = "table" if m.group("word")[0] in "Tt" else "figure"
             target = next((t for (s, e), t in targets.items() if s < m.end() and m.start() < e), "")
-            starts = starts if starts is not None else boundaries(text)
+            starts = starts if starts is not None else boundaries(rendering, text)
             nums = _expand(re.sub(r"\(?[A-Za-z]\)?(?=\s*(?:[,–—‒-]|and|&|to|$))|and|&|to",
                                   lambda x: "-" if x.group() == "to" else ",", m.group("nums")))
             for n in _steady(nums):
-                out.append(make_fact(rendering, block, starts, "callout", (kind, n, target),
+                out.append(make_fact(rendering, block, starts, "callout", Callout(kind, n, target),
                                      m.start(), m.end()))
     return out
 
@@ -289,41 +291,3 @@ _NOT_A_TO_Z = re.compile(r"[^a-z]")
 def fold(s: str) -> str:
     """Lower case, accents and everything but letters dropped: "Pérez-Piñera" → "perezpinera"."""
     return _NOT_A_TO_Z.sub("", unicodedata.normalize("NFKD", s).lower())
-
-
-_SMALL = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "la", "et", "&"}
-
-
-def acronym(name: str) -> str:
-    """"National Cancer Institute" → "nci"; "American Society of Clinical Oncology" → "asco"."""
-    words = re.findall(r"[A-Za-z][\w'’]*", name)
-    return "".join(w[0] for w in words if w.lower() not in _SMALL).lower()
-
-
-def names_reference(name: str, ref) -> bool:
-    """Whether `name` ("Arends", "De Cicco", "WHO", "National Cancer Institute") is the first
-    author of `ref`. The printed entry is the fallback when the reader could not split the
-    authors, so an entry we cannot parse never makes a citation look wrong."""
-    want = fold(name)
-    if not want:
-        return False
-    first = ref.authors[0] if ref.authors else ""
-    surname = first.rsplit(" ", 1)[0] if re.search(r"\s[A-Z]{1,4}$", first) else first
-    last = surname.split()[-1] if surname.split() else ""  # "Os" of "Van Os"
-    if want in (fold(surname), fold(first), fold(last)) or _similar(want, fold(surname)):
-        return True
-    head = re.split(r"[(.]\s*(?:19|20)\d\d|\.\s", ref.text.text, maxsplit=1)[0][:120]
-    if fold(head).startswith(want):
-        return True
-    if name.replace("/", "").isupper() and len(want) >= 2:  # "(WHO, 2020)", "(NCI, 2025)"
-        return want in (acronym(first), acronym(head)) or want in fold(head)
-    return not ref.authors and want in fold(ref.text.text[:120])
-
-
-def _similar(want: str, surname: str) -> bool:
-    """"Metha" for "Mehta", "Kumar" for "Vijay Kumar": a misspelt or shortened name of the same
-    author, which is a typo, not a citation of the wrong work."""
-    from difflib import SequenceMatcher
-    if len(want) >= 4 and len(surname) >= 4 and (want in surname or surname in want):
-        return True
-    return SequenceMatcher(None, want, surname).ratio() >= 0.8

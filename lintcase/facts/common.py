@@ -12,7 +12,7 @@ def prose_blocks(rendering: Rendering):
     """Blocks whose words are statements (not headings or tables), with sentence starts."""
     for block in rendering.blocks:
         if block.kind in PROSE:
-            yield block, boundaries(block.text.text)
+            yield block, boundaries(rendering, block.text.text)
 
 
 def make_fact(rendering: Rendering, block: Block, starts: list[int], kind: str, value,

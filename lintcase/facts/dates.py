@@ -17,6 +17,7 @@ import re
 from ..model import Fact, Rendering
 from .common import make_fact, prose_blocks
 from .durations import DURATION, UNITS, number
+from .values import Date, Relative
 
 MONTHS = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -58,7 +59,7 @@ def extract(rendering: Rendering) -> list[Fact]:
             value = date_value(m)
             if value:
                 start = m.start("y5") if m.group("y5") else m.start()
-                out.append(make_fact(rendering, block, starts, "date", value, start, m.end()))
+                out.append(make_fact(rendering, block, starts, "date", Date(*value), start, m.end()))
     return out
 
 
@@ -89,7 +90,7 @@ def relative(rendering: Rendering) -> list[Fact]:
             unit = UNITS[m.group("u").lower().rstrip("s")]
             anchor, end = _anchor(text, m.start(), m.end())
             if anchor:
-                out.append(make_fact(rendering, block, starts, "relative", (unit, n, anchor),
+                out.append(make_fact(rendering, block, starts, "relative", Relative(unit, n, anchor),
                                      m.start(), end))
     return out
 

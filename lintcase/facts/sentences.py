@@ -4,31 +4,29 @@ from __future__ import annotations
 import bisect
 import re
 
+from ..model import Rendering
+
 # A full stop ends a sentence unless it follows one of these (et al., Fig., e.g. ...).
 _NO_BREAK = re.compile(r"(?:\bet al|\b[Ff]igs?|\b[Tt]ab|\be\.g|\bi\.e|\bvs|\bapprox|\bca|\bNo|"
                        r"\bDr|\bMr|\bMrs|\bMs|\bSt|\bRef|\bEq|\b[A-Z])$")
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
-# Most extractors split the same prose blocks, so each block text is split once; the runner
-# empties this with the facts cache after each chunk.
-_cache: dict[str, tuple[int, ...]] = {}
-
-
-def boundaries(text: str) -> tuple[int, ...]:
-    """Start offsets of the sentences of `text` (always begins with 0)."""
-    starts = _cache.get(text)
+def boundaries(rendering: Rendering, text: str) -> tuple[int, ...]:
+    """Start offsets of the sentences of `text`, a block text of `rendering` (always begins
+    with 0). Most extractors split the same prose blocks, so each block text is split once: the
+    starts are kept in the rendering's memo."""
+    memo = rendering.memo.get("sentences")
+    if memo is None:
+        memo = rendering.memo["sentences"] = {}
+    starts = memo.get(text)
     if starts is None:
         found = [0]
         for m in _END.finditer(text):
             if not _NO_BREAK.search(text, max(0, m.start() - 8), m.start()):
                 found.append(m.end())
-        starts = _cache[text] = tuple(found)
+        starts = memo[text] = tuple(found)
     return starts
-
-
-def clear_cache() -> None:
-    _cache.clear()
 
 
 def sentence_of(starts: list[int], offset: int) -> int:

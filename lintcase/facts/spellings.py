@@ -18,6 +18,7 @@ import re
 from ..model import Fact, Rendering
 from .common import PROSE, make_fact
 from .sentences import boundaries
+from .values import Spelling
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)*")
 _HYPHEN = re.compile(r"[-‐‑]")
@@ -68,17 +69,17 @@ def extract(rendering: Rendering) -> list[Fact]:
         starts = None  # sentence starts, only for blocks that hold a candidate
         text = block.text.text
         for m in pattern.finditer(text):
-            starts = starts or boundaries(text)
+            starts = starts or boundaries(rendering, text)
             tok = m.group()
             shape = "spaced" if " " in tok else _shape(tok)
             key = _HYPHEN.sub("", tok).replace(" ", "").casefold()
             if key in keys and (shape != "spaced" or _pair_ok(tok)) and _wanted(tok):
-                out.append(make_fact(rendering, block, starts, "spelling", (key, tok, shape),
+                out.append(make_fact(rendering, block, starts, "spelling", Spelling(key, tok, shape),
                                      m.start(), m.end()))
     seen: dict[str, set] = {}
     for f in out:
-        seen.setdefault(f.value[0], set()).add(f.value[1].casefold())
-    return [f for f in out if len(seen[f.value[0]]) > 1]
+        seen.setdefault(f.value.key, set()).add(f.value.written.casefold())
+    return [f for f in out if len(seen[f.value.key]) > 1]
 
 
 def _candidate_keys(text: str, lowered: str) -> dict[str, set[str]]:

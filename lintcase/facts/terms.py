@@ -13,6 +13,7 @@ import yaml
 
 from ..model import Fact, Rendering
 from .common import make_fact, prose_blocks
+from .values import Term
 
 VOCAB_DIRS: list[Path] = [Path(__file__).with_name("vocab")]
 
@@ -49,6 +50,6 @@ def extract(rendering: Rendering) -> list[Fact]:
         text = block.text.text
         for category, pattern, forms in vocabularies:
             for m in pattern.finditer(text):
-                value = (category, forms[m.group().lower()])
+                value = Term(category, forms[m.group().lower()])
                 out.append(make_fact(rendering, block, starts, "term", value, m.start(), m.end()))
     return out

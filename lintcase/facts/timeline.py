@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from ..model import Fact, Rendering
 from . import dates
+from .registry import facts
 from .sentences import boundaries
 
 DAYS_PER_MONTH = 365.25 / 12
@@ -39,7 +40,6 @@ _BACKWARD = {"before", "prior to", "earlier"}
 _NEXT_TO_AFTER = re.compile(r"\s*[(\[,;]?\s*(?:(?:in|on)\s+)?$")
 _NEXT_TO_BEFORE = re.compile(r"^[\s,;(]*$")
 _OF_FORM = re.compile(r"(?:days?|weeks?|months?|years?)\s+of\s", re.I)
-_starts: dict[int, tuple[object, list[int]]] = {}
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ def months(rel: Fact) -> float:
 
 
 def direction(rel: Fact) -> int:
-    anchor = rel.value[2]
+    anchor = rel.value.anchor
     return -1 if any(anchor == w or anchor.startswith(w + " ") for w in _BACKWARD) else 1
 
 
@@ -110,19 +110,19 @@ def timeline(rendering: Rendering, date_facts: list[Fact], rel_facts: list[Fact]
     """Dates and datable offsets of one rendering, in the order the text narrates them."""
     order = {id(b): i for i, b in enumerate(rendering.blocks)}
     def at(f): return (order.get(id(f.block), 0), f.start)
-    rels = [r for r in sorted(rel_facts, key=at) if r.value[0] in _IN_MONTHS]
+    rels = [r for r in sorted(rel_facts, key=at) if r.value.unit in _IN_MONTHS]
     attached = {id(r): _next_date(r, date_facts) for r in rels}
     taken = {id(d) for d in attached.values() if d is not None}
     free = [d for d in sorted(date_facts, key=at) if id(d) not in taken]
-    out = [Entry(d, when(d.value[1]), "stated") for d in free]
+    out = [Entry(d, when(d.value.iso), "stated") for d in free]
     prev_bases: dict[int, tuple[Fact, ...]] = {}
     for r in rels:
         bases = _bases(r, date_facts, free, rels, attached, prev_bases, at)
         prev_bases[id(r)] = bases
         stated = attached[id(r)]
         shift = direction(r) * months(r)
-        expected = tuple(w.shift(shift) for b in bases if (w := when(b.value[1])))
-        best = when(stated.value[1]) if stated else (expected[0] if len(expected) == 1 else None)
+        expected = tuple(w.shift(shift) for b in bases if (w := when(b.value.iso)))
+        best = when(stated.value.iso) if stated else (expected[0] if len(expected) == 1 else None)
         out.append(Entry(r, best, "offset", stated, bases, expected))
     return sorted(out, key=lambda e: at(e.fact))
 
@@ -142,7 +142,7 @@ def _next_date(rel: Fact, date_facts: list[Fact]) -> Fact | None:
 
 def _bases(rel, date_facts, free, rels, attached, prev_bases, at) -> tuple[Fact, ...]:
     """The dates an offset may be counted from (see the module docstring)."""
-    anchor = rel.value[2]
+    anchor = rel.value.anchor
     if anchor in ("later", "earlier"):
         before = [d for d in date_facts if at(d) < at(rel) and d is not attached[id(rel)]]
         out = [before[-1]] if before else []
@@ -174,10 +174,7 @@ def classes(words: str) -> set[str]:
 
 def sentence(f: Fact) -> tuple[int, int]:
     """Start and end of the sentence a fact is in (its context reaches back to the start)."""
-    hit = _starts.get(id(f.block))
-    if hit is None or hit[0] is not f.block:
-        hit = _starts[id(f.block)] = (f.block, boundaries(f.block.text.text))
-    starts = hit[1]
+    starts = boundaries(f.rendering, f.block.text.text)
     k = f.sentence
     return starts[k], starts[k + 1] if k + 1 < len(starts) else len(f.block.text.text)
 
@@ -200,10 +197,8 @@ def _one_date(d: Fact, free: list[Fact]) -> bool:
 
 
 def extract_dates_and_offsets(rendering: Rendering) -> tuple[list[Fact], list[Fact]]:
-    from . import facts  # the shared cache, so rules asking for dates pay once
     return facts(rendering, "date"), facts(rendering, "relative")
 
 
 def build(rendering: Rendering) -> list[Entry]:
-    _starts.clear()  # sentence starts are kept per block only while one rendering is built
     return timeline(rendering, *extract_dates_and_offsets(rendering))

@@ -21,6 +21,12 @@ _TABLE.update({chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x1D
 FOLD = str.maketrans(_TABLE)
 
 
+def plain(s: str) -> str:
+    """Lower case, ligatures unfolded, accents removed: what a lost accent cannot change."""
+    s = s.translate(FOLD).casefold().replace("\u200d", "")
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     key: str

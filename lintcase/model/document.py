@@ -114,6 +114,8 @@ class Rendering:
     # xrefs point at (also from places no block holds); empty elsewhere.
     anchors: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
     linked: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    # What extraction and checks computed from this rendering, kept with it (see facts.facts).
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def is_case_report(self) -> bool:
@@ -130,6 +132,8 @@ class Article:
     # Renderings of other articles in this one's folder, when it has only one rendering: a file
     # that joined none of its neighbours is said in the report, never linted apart in silence.
     alone_beside: tuple[str, ...] = ()
+    # What checks computed across its renderings (an aligned pair), kept with the article.
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def is_case_report(self) -> bool:

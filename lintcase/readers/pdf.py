@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from ..model import Rendering, Source
 from .common import ReadError
+from .pdfglyphs import Page, restore_glyphs
 from .text.reader import read_text
 
 EXTRA_MISSING = ("a PDF file: install the PDF extra (pip install 'lintcase[pdf]') "
@@ -41,10 +42,6 @@ _MARKS = ("\u0002", "\ufffe")  # PDFium's mark for a hyphen that ended a line it
 _LINE = re.compile("([^\r\n\u0002\ufffe]*)(\r\n|\r|\n|\u0002|\ufffe|$)")
 # a symbol, or a digit before two lower-case letters, that starts a lower-case word
 _SUSPECT = re.compile(r"""[^\s\w()\[\]{}/\-–—'"‘’“”.,;:·•](?=[a-z])|(?<!\w)\d(?=[a-z]{2})""")
-_WORD = re.compile(r"[^\W\d_]+")
-# what a lost glyph usually was: a ligature (the fonts that lose them map the rest)
-_GUESSES = ("Th", "fi", "fl", "ff", "ffi", "ffl", "ft", "tt", "st", "ct", "fj")
-Page = tuple[str, list[tuple[int, tuple[str, str]]]]  # text, [(offset, (font, char))]
 # spacing accents and the combining marks they stand for; a cedilla and an ogonek hang below
 _ACCENTS = {"\u00b4": "\u0301", "\u02d9": "\u0307", "\u02c7": "\u030c", "\u00a8": "\u0308",
             "\u02dc": "\u0303", "\u02c6": "\u0302", "\u02da": "\u030a", "\u02dd": "\u030b",
@@ -249,42 +246,6 @@ def _unmapped(textpage, raw, text: str, u16) -> dict[int, tuple[str, str]]:
             raw.FPDFText_GetFontInfo(textpage, ci, buf, 128, None)
             out[m.start()] = (buf.value.decode("latin-1"), m.group())
     return out
-
-
-def restore_glyphs(pages: list[Page]) -> list[str]:
-    """The pages' text with unmapped glyphs put back from the document's own words: for each
-    font's unmapped character, the ligature that turns most of its words into words that occur
-    elsewhere ("+e", "+is" -> "The", "This"); pdftotext reads the glyphs' names instead."""
-    vocab = {w.lower() for text, _ in pages for w in _WORD.findall(text)}
-    places = defaultdict(list)
-    for text, unmapped in pages:
-        for off, key in unmapped:
-            places[key].append(_around(text, off))
-    choice = {key: _guess(key[1], words, vocab) for key, words in places.items()}
-    out = []
-    for text, unmapped in pages:
-        for off, key in sorted(unmapped, reverse=True):
-            text = text[:off] + choice[key] + text[off + 1:]
-        out.append(text)
-    return out
-
-
-def _around(text: str, off: int) -> tuple[str, str]:
-    """The letters just before and just after position off (its word, less the character)."""
-    a, b = off, off + 1
-    while a > 0 and text[a - 1].isalpha():
-        a -= 1
-    while b < len(text) and text[b].isalpha():
-        b += 1
-    return text[a:off], text[off + 1:b]
-
-
-def _guess(char: str, words: list[tuple[str, str]], vocab: set[str]) -> str:
-    def score(g: str) -> int:
-        return sum((left + g + right).lower() in vocab for left, right in words)
-    best = max(_GUESSES, key=score)
-    hits = score(best)
-    return best if hits > score(char) and hits >= 0.5 * len(words) else char
 
 
 def clean_page(text: str) -> str:

@@ -6,6 +6,7 @@ import dataclasses
 import pytest
 
 from helpers import rendering
+from lintcase.checks.kit.names import names_reference
 from lintcase.facts import citations
 from lintcase.model import Reference
 
@@ -109,4 +110,4 @@ def test_caption_numbers(label, expected):
 ])
 def test_names_reference(name, entry, authors, expected):
     ref = Reference(rendering(entry).blocks[0].text, authors=authors)
-    assert citations.names_reference(name, ref) is expected
+    assert names_reference(name, ref) is expected

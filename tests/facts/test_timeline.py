@@ -2,12 +2,10 @@
 import pytest
 
 from helpers import rendering
-from lintcase.facts import clear_cache
 from lintcase.facts.timeline import build, classes, when
 
 
 def entries(*paragraphs):
-    clear_cache()
     return [e for e in build(rendering(*paragraphs)) if e.origin == "offset"]
 
 

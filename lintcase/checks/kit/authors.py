@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from ..model import Location, Rendering, Text
-from . import Hit
-from ._metawords import plain, words
+from ...model import Location, Rendering, Text
+from .hit import Hit
+from .metawords import plain, words
 
 EXTRACTED = ("pdftext", "pdf", "text")
 

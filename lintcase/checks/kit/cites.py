@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ..facts import facts
-from ..facts.citations import names_reference
-from ..model import Location, Reference, Rendering
-from . import Hit
+from ...facts import facts
+from ...model import Location, Reference, Rendering
+from .hit import Hit
+from .names import names_reference
 
 # The option `resolve` and `sequence` share: which renderings to check.
 RENDERINGS_OPTION = {
@@ -30,7 +30,7 @@ def labels(r: Rendering) -> dict[str, int]:
             if m:
                 out.setdefault(str(int(m.group(1))), i)
         return out
-    if r.kind == "jats" and refs and any(f.value[0] == "numeric" for f in facts(r, "citation")):
+    if r.kind == "jats" and refs and any(f.value.style == "numeric" for f in facts(r, "citation")):
         return {str(i + 1): i for i in range(len(refs))}
     return {}
 

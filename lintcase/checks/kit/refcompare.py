@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from .references import DOI_START, Entry, Token, find_key, fold, surnames, where
+from ...facts.references import DOI_START, Entry, Token, find_key, fold, surnames, where
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..model import Rendering, Text
-from . import _metawords as mw
-from ._authors import EXTRACTED
+from ...model import Rendering, Text
+from . import metawords as mw
+from .authors import EXTRACTED
 
 _EMAIL = re.compile(r"\S+@\S+")
 _TOKEN = re.compile(r"[^\s,;()]+")

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from itertools import combinations
 
-from ._metawords import plain
+from .words import plain
 
 TOKEN = re.compile(r"(?<![\w.\-‐])[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.\-‐]*[A-Za-zÀ-ÖØ-öø-ÿ.](?![\w\-‐])")
 _PARTS = re.compile(r"[\s\-‐.]+")

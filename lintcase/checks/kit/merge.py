@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from . import Hit
+from .hit import Hit
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..model import Text
-from ._metawords import plain
+from .words import plain
 
 STOP = frozenset("the of for and in on at to a an de la le del della di du des do da das dos "
                  "y e et und fur zur der den & its".split())

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from ..facts import facts
-from ..model import Article, Fact, Location
-from . import Hit
+from ...facts import facts
+from ...model import Article, Fact, Location
+from .hit import Hit
 
 SLOT_OPTIONS = {
     "slot": {"type": "string", "description": "Name of the slot, used in messages."},
@@ -15,6 +15,7 @@ SLOT_OPTIONS = {
                 "description": "Regexes; a fact fills the slot when one matches the words just "
                                "before it in its sentence."},
     "after": {"type": "array", "items": {"type": "string"},
+              "default": [],
               "description": "Regexes, alternatively matched against the words just after it."},
     "case_reports_only": {"type": "boolean", "default": False},
     "window": {"type": "integer", "minimum": 1, "default": 40,
@@ -25,11 +26,11 @@ SLOT_OPTIONS = {
 def slot_facts(article: Article, kind: str, options: dict,
                accept: Callable[[Fact], bool] = lambda f: True) -> list[Fact]:
     """The facts of one kind, in all renderings, whose context names the slot."""
-    if options.get("case_reports_only") and not article.is_case_report:
+    if options["case_reports_only"] and not article.is_case_report:
         return []
-    window = options.get("window", 40)
-    before = [re.compile(rf"(?:{p})[^.;:]{{0,{window}}}$", re.I) for p in options.get("context", [])]
-    after = [re.compile(rf"^[^.;:]{{0,{window}}}?(?:{p})", re.I) for p in options.get("after", [])]
+    window = options["window"]
+    before = [re.compile(rf"(?:{p})[^.;:]{{0,{window}}}$", re.I) for p in options["context"]]
+    after = [re.compile(rf"^[^.;:]{{0,{window}}}?(?:{p})", re.I) for p in options["after"]]
     out = []
     for rendering in article.renderings:
         for f in facts(rendering, kind):

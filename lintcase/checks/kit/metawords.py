@@ -3,20 +3,13 @@ and the comparison of two word sequences that knows title-rendering noise."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 
-from ..facts.words import FOLD, _nfc
-from ..model import Location, Rendering, Text
+from ...facts.words import _nfc, plain
+from ...model import Location, Rendering, Text
 
 _WORD = re.compile(r"[^\W_](?:[^\W_]|\u200d)*")
 _PRIVATE = re.compile(r"[\ue000-\uf8ff]")  # glyphs a PDF font maps privately ("Th" ligature)
-
-
-def plain(s: str) -> str:
-    """Lower case, ligatures unfolded, accents removed: what a lost accent cannot change."""
-    s = s.translate(FOLD).casefold().replace("\u200d", "")
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def words(text: Text) -> list[tuple[str, int, int]]:

@@ -1,0 +1,64 @@
+"""The shared machinery of the check kinds: kind discovery, option defaults, and the memo that
+keeps computed facts with the rendering they came from."""
+from __future__ import annotations
+
+import pickle
+
+from lintcase import checks
+from lintcase.checks.kit.options import with_defaults
+from lintcase.facts import facts
+from lintcase.facts.values import Date, Spelling
+from lintcase.model import Article, Block, Meta, Rendering, Source, verbatim_text
+
+
+def _rendering(text: str) -> Rendering:
+    source = Source("t.txt", text)
+    block = Block("paragraph", ("Case presentation",), verbatim_text(source, 0, len(text)))
+    return Rendering("t.txt", "text", Meta(article_type="case-report"), (block,), source=source)
+
+
+def test_every_kind_is_found_packages_too_and_kit_is_none():
+    assert {"align", "resolve", "agree", "pattern"} <= set(checks.KIND_NAMES)
+    assert "kit" not in checks.KIND_NAMES
+    for name in checks.KIND_NAMES:
+        kind = checks.load(name)
+        assert kind.__doc__ and callable(kind.run) and "properties" in kind.OPTIONS
+
+
+def test_defaults_fill_what_is_missing_and_never_override():
+    schema = {"properties": {"a": {"default": 1}, "b": {"default": [2]}, "c": {}}}
+    assert with_defaults(schema, {"a": 5}) == {"a": 5, "b": [2]}
+    assert with_defaults(schema, {}) == {"a": 1, "b": [2]}
+
+
+def test_every_switchboard_selector_is_called_test():
+    for name in checks.KIND_NAMES:
+        props = checks.load(name).OPTIONS["properties"]
+        assert not {"look", "field", "compare", "direction", "count"} & set(props), name
+        if "report" in props:  # kept only where it lists several reports
+            assert props["report"]["type"] == "array", name
+
+
+def test_facts_are_kept_in_the_rendering_memo_not_shared_by_equal_renderings():
+    r = _rendering("She was seen on 2 March 2020 and again in May 2021.")
+    first = facts(r, "date")
+    assert facts(r, "date") is first
+    assert ("facts", "date") in r.memo
+    twin = _rendering("She was seen on 2 March 2020 and again in May 2021.")
+    assert twin == r and twin.memo == {} and facts(twin, "date") is not first
+
+
+def test_memo_plays_no_part_in_equality_hashing_or_repr_and_pickles():
+    r = _rendering("Seen in May 2021.")
+    facts(r, "date")
+    bare = _rendering("Seen in May 2021.")
+    assert r == bare and hash(r) == hash(bare) and "memo" not in repr(r)
+    article = Article("k", (bare,))
+    assert pickle.loads(pickle.dumps(article)) == article
+
+
+def test_named_values_compare_as_the_tuples_they_replace():
+    assert Date("month", "2021-05") == ("month", "2021-05")
+    assert hash(Spelling("dataset", "data set", "spaced")) == hash(("dataset", "data set", "spaced"))
+    assert sorted([Date("year", "2020"), Date("day", "2020-01-02")]) == \
+        sorted([("year", "2020"), ("day", "2020-01-02")])
