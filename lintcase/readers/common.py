@@ -16,5 +16,17 @@ class ReadError(Exception):
         self.path, self.reason, self.line, self.column = path, reason, line, column
 
 
+def guarded(read, source, what: str):
+    """read(source), with any failure but a ReadError turned into one: the parsers and the
+    heuristics have no documented failure modes, and a file they trip on must still end as one
+    clear input error naming the file, never a crash of the run."""
+    try:
+        return read(source)
+    except ReadError:
+        raise
+    except (Exception, RecursionError) as e:  # noqa: BLE001 - bad input ends as a ReadError
+        raise ReadError(source.path, f"cannot read the {what}: {type(e).__name__}: {e}")
+
+
 # "2.1 ", "IV. ", "B. " before a section title: numbering, not part of the title.
 SECTION_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")

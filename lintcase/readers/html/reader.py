@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...model import Rendering, Source
-from ..common import ReadError
+from ..common import guarded
 from .meta import meta_values, read_meta
 from .refs import read_references, reference_ids
 from .tree import MUTE, Node, Selector, any_match, parse_html
@@ -34,14 +34,7 @@ def profiles() -> dict:
 def read_html(source: Source, data: bytes | None = None, kind: str = "html") -> Rendering:
     """The article on a publisher page; raises only ReadError. (`data` and `kind` are the
     readers' registry convention: the decoded Source says all.)"""
-    try:
-        return _read(source)
-    except ReadError:
-        raise
-    except Exception as e:  # noqa: BLE001
-        # html.parser and our heuristics have no documented failure modes; a page they trip
-        # on must still end as one clear input error naming the file, not a crash of the run.
-        raise ReadError(source.path, f"cannot read the HTML page: {type(e).__name__}: {e}")
+    return guarded(_read, source, "HTML page")
 
 
 def _read(source: Source) -> Rendering:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...model import Block, Meta, Rendering, Source, Text, TextBuilder
-from ..common import SECTION_NUMBER as NUMBERING, ReadError
+from ..common import SECTION_NUMBER as NUMBERING, ReadError, guarded
 from .meta import read_meta, read_references
 from .xmltree import Node, parse, text_of
 
@@ -18,12 +18,7 @@ SKIP_IN_PARA = NESTED_BLOCKS | NOT_PROSE
 def read_jats(source: Source, data: bytes | None = None, kind: str = "jats") -> Rendering:
     """The article in a JATS/NLM XML file; raises only ReadError. (`data` and `kind` are the
     readers' registry convention: the decoded Source says all.)"""
-    try:
-        return _read(source)
-    except ReadError:
-        raise
-    except (Exception, RecursionError) as e:  # noqa: BLE001 - bad input ends as a ReadError
-        raise ReadError(source.path, f"cannot read the JATS XML: {type(e).__name__}: {e}")
+    return guarded(_read, source, "JATS XML")
 
 
 def _read(source: Source) -> Rendering:
