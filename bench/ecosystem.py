@@ -38,7 +38,7 @@ def run(out: Path, folders: list[str], jobs: int) -> None:
 
 
 def _identity(f: dict) -> str:
-    places = [(p["path"], p["line"], p["column"]) for p in f["locations"]]
+    places = [(p["path"].split("corpus/")[-1], p["line"], p["column"]) for p in f["locations"]]
     return json.dumps([f["rule"], f["article"], f["message"], places], ensure_ascii=False)
 
 

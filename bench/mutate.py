@@ -1,24 +1,34 @@
 """Mutation harness: inject realistic edits into one rendering of a real pair and measure recall.
 
     python bench/mutate.py [--seed N] [--per-type K] [--out docs/mutation.md]
-                           [--corpus ../shared/corpus] [--pairs ID,ID] [--types number,swap]
+                           [--corpus ../shared/corpus] [--folders pairs,pairs2,triples,case-reports]
+                           [--pairs ID,ID] [--limit N | --sample N [--sample-seed S]]
+                           [--types number,swap] [--jobs J]
 
-For every article in ``<corpus>/pairs/<id>/`` and ``<corpus>/triples/<id>/`` the JATS XML
-(``article.xml``) and the pdftotext text (``article.pdftotext.txt``) are copied to a temporary
-folder (the corpus is never written). For each edit type, K edits are made one at a time, in
-turn in the XML and in the PDF text, at seeded random places; lintcase runs in-process on the
-edited pair with the cross-rendering rules (paragraphs LC1xx, reference lists LC320-LC328,
-metadata LC340-LC346; `--select` to change). An edit is **detected** when the edited pair
-gets a finding the unedited pair does not have (same rule and message) and one of its locations
-in the edited file covers the edit or lies within `NEAR` characters of it.
+For every article folder of ``<corpus>/pairs/``, ``pairs2/``, ``triples/`` and ``case-reports/``
+that holds both the JATS XML (``article.xml``) and the pdftotext text
+(``article.pdftotext.txt``), both files are copied to a temporary folder (the corpus is never
+written). For each edit type, K edits are made one at a time, in turn in the XML and in the PDF
+text, at seeded random places; lintcase runs in-process (``grouping.group`` to make articles,
+``engine.run.run`` with rules from ``rulebook.load``) on the edited pair with the
+cross-rendering rules (paragraphs LC1xx, reference lists LC320-LC328, metadata LC340-LC346,
+LC358, LC359; `--select` to change). An edit is **detected** when the edited pair gets a finding
+the unedited pair does not have (same rule and message), of any severity, and one of its
+locations in the edited file covers the edit or lies within `NEAR` characters of it.
+`--limit N` keeps the first N articles (in folder order), `--sample N` a seeded random N, for a
+quick run; the default is every article. `--jobs J` spreads the articles over J processes.
 
-Edit types, each made in text that lintcase compares (paragraphs and captions of the body and
-abstract; for the PDF text, words whose five-word neighbourhood is such XML text), in text
-nodes only (an edit is made only where the source characters are the word itself):
+Edits are fair: each is made only where the other rendering prints the same word or value, so a
+perfect comparison could see it. Edit types, each made in text that lintcase compares
+(paragraphs and captions of the body and abstract), in text nodes only (an edit is made only
+where the source characters are the word itself):
 number (a digit changed, 0.05 -> 0.5), swap (a word replaced by its opposite or sibling),
-insert (a short word added), drop (a word removed), reference (a reference-list surname letter,
-year or DOI character; only values the other rendering's reference list also prints: a DOI the
-PDF does not print cannot differ from it), title (a word of the article title replaced).
+insert (a short word added), drop (a word removed): in the XML, a word of a five-word run that
+the PDF text also has; in the PDF text, a word whose five-word neighbourhood is XML prose (a
+5-gram unique there). reference: a reference-list surname letter, year or DOI character, only
+when the other rendering's counterpart entry (the entry holding most of this one's words)
+prints the same value. title: a word of the article title replaced, only when the other
+rendering prints that word with its neighbours in the title.
 """
 from __future__ import annotations
 
@@ -38,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lintcase import discover  # noqa: E402
+from lintcase import grouping  # noqa: E402
 from lintcase.engine import run as engine  # noqa: E402  (engine.run: the checks run)
 from lintcase.rulebook import load as rulemod  # noqa: E402
 from lintcase.checks import align  # noqa: E402
@@ -47,6 +57,7 @@ from lintcase.model import Article, Source  # noqa: E402
 from lintcase.readers import ReadError, read  # noqa: E402
 
 FILES = {"jats": "article.xml", "pdftext": "article.pdftotext.txt"}
+FOLDERS = ("pairs", "pairs2", "triples", "case-reports")  # corpus folders, each of article folders
 TYPES = ("number", "swap", "insert", "drop", "reference", "title")
 NEAR = 5  # characters between a finding's location and the edit that still count as "at" it
 EDITED_KINDS = ("paragraph", "caption")
@@ -114,6 +125,7 @@ class Loaded:
     keys: tuple = ()         # lintcase's article key of each rendering
     grouped: bool = True     # lintcase groups the two renderings as one article
     baseline_paired: list = field(default_factory=list)  # findings with the pair forced
+    pgrams: set = field(default_factory=set)  # every word 5-gram of the PDF text (keys)
 
 
 # ---------------------------------------------------------------- loading and running
@@ -132,26 +144,30 @@ def select_rules(prefixes: str = CROSS_RENDERING) -> list:
 
 def load_pair(src: Path, tmp: Path, rules: list) -> Loaded:
     """Copy the two renderings of one article into tmp and read them."""
-    folder = tmp / "orig" / src.name
+    name = f"{src.parent.name}/{src.name}"  # corpus folder / article: unique across folders
+    folder = tmp / "orig" / name
     folder.mkdir(parents=True)
     texts, renderings = {}, {}
-    for kind, name in FILES.items():
-        shutil.copyfile(src / name, folder / name)
-        renderings[kind] = read(folder / name)
+    for kind, file in FILES.items():
+        shutil.copyfile(src / file, folder / file)
+        renderings[kind] = read(folder / file)
         texts[kind] = renderings[kind].source.text
-    pair = Loaded(src.name, folder, texts, renderings)
+    pair = Loaded(name, folder, texts, renderings)
     pair.baseline, n = lint(pair, renderings["jats"], renderings["pdftext"], rules)
-    pair.baseline_paired = lint(pair, renderings["jats"], renderings["pdftext"], rules, True)[0]
     pair.grouped = n == 1
-    pair.keys = tuple(discover.article_key(renderings[k]) for k in FILES)
+    pair.baseline_paired = pair.baseline if pair.grouped else \
+        lint(pair, renderings["jats"], renderings["pdftext"], rules, True)[0]
+    pair.keys = tuple(grouping.article_key(renderings[k]) for k in FILES)
     pair.xgrams = _xml_grams(renderings["jats"])
+    pw = [w.key for w in words(renderings["pdftext"])]
+    pair.pgrams = set(zip(*(pw[i:] for i in range(5))))
     return pair
 
 
 def lint(pair: Loaded, xml, pdf, rules: list, force: bool = False) -> tuple[list, int]:
     """Findings of the cross-rendering rules on one pair; and how many articles it made.
     With force, the two renderings are one article even when lintcase would not group them."""
-    articles = discover.group([xml, pdf])
+    articles = grouping.group([xml, pdf])
     if force and len(articles) != 1:
         articles = [Article("paired-by-hand:" + pair.name, (xml, pdf))]
     findings, errors = engine.run(articles, rules)
@@ -361,7 +377,10 @@ def word_sites(pair: Loaded, kind: str) -> list[tuple]:
     out = []
     for k, w in enumerate(ws):
         if kind == "jats":
-            ok = r.blocks[w.block].kind in EDITED_KINDS and not (w.citation or w.math)
+            # fair: the PDF text prints the word, with its neighbours (a 5-gram holding it)
+            ok = r.blocks[w.block].kind in EDITED_KINDS and not (w.citation or w.math) and \
+                any(tuple(v.key for v in ws[i:i + 5]) in pair.pgrams
+                    for i in range(max(0, k - 4), k + 1))
             xw = w if ok else None
         else:
             g = tuple(v.key for v in ws[k - 2:k + 3]) if k >= 2 else ()
@@ -472,14 +491,17 @@ def edit_drop(rng, pair: Loaded, kind: str, sites: list):
 def edit_reference(rng, pair: Loaded, kind: str, sites: list):
     r, text = pair.renderings[kind], pair.texts[kind]
     other = pair.renderings["pdftext" if kind == "jats" else "jats"]
-    printed = _squeezed(" ".join(ref.text.text for ref in other.references))
+    theirs = [(_ref_words(o.text.text), _squeezed(o.text.text)) for o in other.references]
     pool = []
     for ref in r.references:
+        printed = _counterpart(_ref_words(ref.text.text), theirs)
+        if printed is None:
+            continue  # the other rendering has no entry like this one: nothing to compare with
         surname = re.findall(r"[^\W\d_]{3,}", ref.authors[0])[:1] if ref.authors else []
         for what, value in (("author", surname[0] if surname else ""), ("year", ref.year),
                             ("doi", ref.doi)):
             if value and _squeezed(value) not in printed:
-                continue  # the other rendering does not print it: no comparison can see a change
+                continue  # the counterpart does not print it: no comparison can see a change
             at = ref.text.text.find(value) if value else -1
             site = _verbatim(r, ref.text, at, at + len(value)) if at >= 0 else None
             if site:
@@ -495,6 +517,19 @@ def edit_reference(rng, pair: Loaded, kind: str, sites: list):
     return Edit(pair.name, kind, "reference", a, b, old, new, f"{what}: " + _context(text, a, b))
 
 
+def _ref_words(s: str) -> set:
+    return {w.casefold() for w in re.findall(r"[^\W_]{3,}", s)}
+
+
+def _counterpart(mine: set, theirs: list) -> str | None:
+    """The squeezed text of the other list's entry that holds most of this entry's words (at
+    least 60% of them), or None."""
+    if not mine:
+        return None
+    share, text = max(((len(mine & ws) / len(mine), t) for ws, t in theirs), default=(0, ""))
+    return text if share >= 0.6 else None
+
+
 def _squeezed(s: str) -> str:
     """Case, spaces and line-end hyphens dropped: how a value is found in another rendering."""
     return re.sub(r"[\s\u00ad]+|-\s*\n", "", s).casefold()
@@ -505,8 +540,19 @@ def edit_title(rng, pair: Loaded, kind: str, sites: list):
     title = r.meta.title
     if title is None:
         return None
-    pool = [s for m in re.finditer(r"[^\W\d_]{4,}", title.text)
-            if (s := _verbatim(r, title, m.start(), m.end()))]
+    other = pair.renderings["pdftext" if kind == "jats" else "jats"]
+    if kind == "jats":  # does the PDF text print it (wherever its reader found the title)?
+        theirs = _squeezed(other.source.text)
+    else:  # the PDF reader's title: fair only where it is the XML's title
+        theirs = _squeezed(other.meta.title.text) if other.meta.title is not None else ""
+    tw = list(re.finditer(r"[^\W_]+", title.text))
+    pool = []
+    for i, m in enumerate(tw):
+        # fair: the other rendering's title prints the word with its neighbours
+        window = title.text[tw[max(0, i - 1)].start():tw[min(len(tw) - 1, i + 1)].end()]
+        if re.fullmatch(r"[^\W\d_]{4,}", m.group()) and _squeezed(window) in theirs and \
+                (s := _verbatim(r, title, m.start(), m.end())):
+            pool.append(s)
     if not pool:
         return None
     a, b = rng.choice(pool)
@@ -540,35 +586,113 @@ def plan(pair: Loaded, types, per_type: int, seed: int) -> list[Edit]:
 
 # ---------------------------------------------------------------- the whole run
 
-def discover_pairs(corpus: Path, only=None) -> list[Path]:
-    folders = sorted(p for sub in ("pairs", "triples") for p in (corpus / sub).glob("*")
-                     if all((p / f).is_file() for f in FILES.values()))
-    return [p for p in folders if not only or p.name in only]
+def discover_pairs(corpus: Path, only=None, folders=FOLDERS, limit: int = 0, sample: int = 0,
+                   sample_seed: int = 1) -> list[Path]:
+    """The article folders holding both renderings, in folder order; `only` names articles
+    (``PMC123`` or ``pairs2/PMC123``); `limit` keeps the first N, `sample` a seeded random N."""
+    found = sorted((p for sub in folders for p in (corpus / sub).glob("*")
+                    if all((p / f).is_file() for f in FILES.values())),
+                   key=lambda p: (folders.index(p.parent.name), p.name))
+    found = [p for p in found if not only or p.name in only or f"{p.parent.name}/{p.name}" in only]
+    if sample and sample < len(found):
+        keep = set(random.Random(f"sample:{sample_seed}").sample(range(len(found)), sample))
+        found = [p for i, p in enumerate(found) if i in keep]
+    return found[:limit] if limit else found
+
+
+_RULES: list = []  # the selected rules, loaded once before the worker processes fork
 
 
 def run(corpus: Path, seed: int = 1, per_type: int = 4, types=TYPES, only=None,
-        select: str = CROSS_RENDERING) -> dict:
+        select: str = CROSS_RENDERING, folders=FOLDERS, limit: int = 0, sample: int = 0,
+        sample_seed: int | None = None, jobs: int = 1, progress: bool = False) -> dict:
     rules = select_rules(select)
     t0 = time.perf_counter()
-    out = {"results": [], "baseline": {}, "baseline_paired": {}, "ungrouped": {}, "controls": 0,
-           "control_findings": 0, "seed": seed, "per_type": per_type,
-           "rules": [r.code for r in rules]}
+    code0 = code_state()
+    out = {"results": [], "baseline": {}, "baseline_paired": {}, "severity": {},
+           "ungrouped": {}, "controls": 0, "control_findings": 0, "seed": seed,
+           "per_type": per_type, "rules": [r.code for r in rules], "folders": list(folders),
+           "limit": limit, "sample": sample, "sample_seed": seed if sample_seed is None else sample_seed,
+           "jobs": jobs, "commit": code0[0], "errors": {}}
+    todo = discover_pairs(corpus, only, tuple(folders), limit, sample, out["sample_seed"])
+    args = [(folder, tuple(types), per_type, seed) for folder in todo]
+    _RULES[:] = rules
+    if jobs > 1:
+        import multiprocessing
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.imap_unordered(_one_star, args)
+            for i, part in enumerate(parts, 1):
+                _merge(out, part, progress, i, len(args), t0)
+    else:
+        for i, a in enumerate(args, 1):
+            _merge(out, _one(*a), progress, i, len(args), t0)
+    order = {f"{p.parent.name}/{p.name}": i for i, p in enumerate(todo)}
+    out["results"].sort(key=lambda r: order.get(r.edit.pair, 0))  # stable: plan order within
+    out["seconds"] = time.perf_counter() - t0
+    code1 = code_state()
+    out["code_changed"] = code0 != code1
+    out["commit_end"] = code1[0]
+    return out
+
+
+def _one_star(a):
+    return _one(*a)
+
+
+def _one(folder: Path, types, per_type: int, seed: int) -> dict:
+    """Every trial of one article, in a temporary folder of its own."""
+    rules = _RULES or select_rules()
+    part = {"results": [], "baseline": {}, "baseline_paired": {}, "severity": {},
+            "ungrouped": {}, "controls": 0, "control_findings": 0, "errors": {}}
+    name = f"{folder.parent.name}/{folder.name}"
     with tempfile.TemporaryDirectory(prefix="lintcase-mutate-") as tmp:
-        for folder in discover_pairs(corpus, only):
+        try:
             pair = load_pair(folder, Path(tmp), rules)
-            _add_pair(out, pair, rules, Path(tmp))
+            _add_pair(part, pair, rules, Path(tmp))
             for edit in plan(pair, types, per_type, seed):
                 res = trial(pair, edit, rules, Path(tmp))
                 if not pair.grouped:
                     res.paired = trial(pair, edit, rules, Path(tmp), force=True)
-                out["results"].append(res)
-    out["seconds"] = time.perf_counter() - t0
-    return out
+                part["results"].append(res)
+        except Exception as e:  # noqa: BLE001 - one article that fails must not stop the run
+            part["errors"][name] = f"{type(e).__name__}: {e}"[:300]
+    return part
+
+
+def _merge(out: dict, part: dict, progress: bool, i: int, n: int, t0: float) -> None:
+    out["results"] += part["results"]
+    for k in ("baseline", "baseline_paired", "severity", "ungrouped", "errors"):
+        out[k].update(part[k])
+    out["controls"] += part["controls"]
+    out["control_findings"] += part["control_findings"]
+    if progress:
+        print(f"[{i}/{n}] {time.perf_counter() - t0:.0f} s, {len(out['results'])} edits",
+              file=sys.stderr, flush=True)
+
+
+def code_state() -> tuple[str, str]:
+    """The commit and a digest of the code and rules as they are now (to tell whether they
+    changed during the run)."""
+    import hashlib
+    import subprocess
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                              capture_output=True, check=False).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "lintcase", "rules"],
+                               cwd=ROOT, text=True, capture_output=True, check=False).stdout
+        head += " (with uncommitted changes to lintcase/ or rules/)" if dirty.strip() else ""
+    except OSError:
+        head = ""
+    h = hashlib.sha256()
+    for f in sorted([*ROOT.glob("lintcase/**/*.py"), *ROOT.glob("rules/*.yaml")]):
+        h.update(str(f).encode() + f.read_bytes())
+    return head or "unknown", h.hexdigest()
 
 
 def _add_pair(out: dict, pair: Loaded, rules: list, tmp: Path) -> None:
     out["baseline"][pair.name] = Counter(f.rule for f in pair.baseline)
     out["baseline_paired"][pair.name] = Counter(f.rule for f in pair.baseline_paired)
+    out["severity"][pair.name] = Counter(f.severity for f in pair.baseline)
     if not pair.grouped:
         out["ungrouped"][pair.name] = pair.keys
     for force in {False, not pair.grouped}:
@@ -641,6 +765,10 @@ def paired(r: Result) -> Result:
     return r.paired or r
 
 
+def _folder(name: str) -> str:
+    return name.split("/", 1)[0] if "/" in name else ""
+
+
 def recall_table(results: list[Result]) -> list[str]:
     rows = ["| edit type | edits | detected | recall | XML edited | PDF text edited | "
             "found but located only in the other file |",
@@ -663,6 +791,21 @@ def recall_table(results: list[Result]) -> list[str]:
     return rows
 
 
+def matrix(results: list[Result], folders: list[str]) -> list[str]:
+    """Recall per edit type (rows) and corpus folder x edited rendering (columns)."""
+    cols = [(f, k) for f in [*folders, None] for k in FILES]
+    head = " | ".join(f"{f or 'all'} {'XML' if k == 'jats' else 'PDF'}" for f, k in cols)
+    rows = [f"| edit type | {head} |", "| --- |" + " ---: |" * len(cols)]
+    for t in [*TYPES, None]:
+        cells = []
+        for f, k in cols:
+            rs = [r for r in results if (t is None or r.edit.type == t) and r.edit.rendering == k
+                  and (f is None or _folder(r.edit.pair) == f)]
+            cells.append(_ratio(sum(r.detected for r in rs), len(rs)))
+        rows.append(f"| {t or '**all**'} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def per_article(results: list[Result], baseline: dict) -> list[str]:
     """Prose-edit recall per article, beside its findings on the original."""
     prose = defaultdict(list)
@@ -678,15 +821,35 @@ def per_article(results: list[Result], baseline: dict) -> list[str]:
     return rows
 
 
+def findings_table(out: dict) -> list[str]:
+    """Findings per unedited article, per corpus folder: at warning or above, and in all."""
+    sev = out["severity"]
+    rows = ["| corpus folder | articles | findings (warning or above) | per article | "
+            "articles with one or more | findings (all severities) | per article |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for f in [*out["folders"], None]:
+        names = [n for n in sev if f is None or _folder(n) == f]
+        if not names:
+            continue
+        warn = [sev[n]["warning"] + sev[n]["error"] for n in names]
+        every = [sum(sev[n].values()) for n in names]
+        rows.append(f"| {f or '**all**'} | {len(names)} | {sum(warn)} | "
+                    f"**{sum(warn) / len(names):.2f}** | {sum(w > 0 for w in warn)} | {sum(every)} | "
+                    f"{sum(every) / len(names):.2f} |")
+    return rows
+
+
 def baseline_table(baseline: dict) -> list[str]:
     n = len(baseline)
     total = sum(baseline.values(), Counter())
     rows = ["| rule | findings on the unedited originals | per article |", "| --- | ---: | ---: |"]
     for rule in sorted(total):
-        rows.append(f"| {rule} | {total[rule]} | {total[rule] / n:.2f} |")
-    rows.append(f"| all | {sum(total.values())} | {sum(total.values()) / n:.2f} |")
-    per = ", ".join(f"{k} {sum(v.values())}" for k, v in sorted(baseline.items()))
-    return rows + ["", f"Per article ({n}): {per}."]
+        rows.append(f"| {rule} | {total[rule]} | {total[rule] / max(1, n):.2f} |")
+    rows.append(f"| all | {sum(total.values())} | {sum(total.values()) / max(1, n):.2f} |")
+    busy = sorted(((sum(v.values()), k) for k, v in baseline.items() if sum(v.values())),
+                  reverse=True)
+    per = ", ".join(f"{k} {c}" for c, k in busy)
+    return rows + ["", f"Articles with findings ({len(busy)} of {n}): {per or 'none'}."]
 
 
 def misses_section(results: list[Result], examples: int = 3) -> list[str]:
@@ -706,6 +869,39 @@ def misses_section(results: list[Result], examples: int = 3) -> list[str]:
     return rows
 
 
+def below_section(results: list[Result], threshold: float = 0.95, examples: int = 8) -> list[str]:
+    """The edit types whose recall (each pair compared) is below the threshold: their misses by
+    cause, with examples."""
+    rows = []
+    for t in TYPES:
+        rs = [paired(r) for r in results if r.edit.type == t]
+        missed = [r for r in rs if not r.detected]
+        if not rs or len(missed) / len(rs) <= 1 - threshold:
+            continue
+        rows += [f"### {t}: {_ratio(len(rs) - len(missed), len(rs))}", ""]
+        by_cause = defaultdict(list)
+        for r in missed:
+            by_cause[r.cause].append(r)
+        for cause, ms in sorted(by_cause.items(), key=lambda kv: -len(kv[1])):
+            side = Counter("XML" if r.edit.rendering == "jats" else "PDF" for r in ms)
+            rows.append(f"- **{_cell(cause)}**: {len(ms)} ({', '.join(f'{k} {v}' for k, v in side.most_common())})")
+        rows += ["", "Examples:", ""]
+        rows += ["- " + _example(r) for r in _spread_pairs(missed, examples)]
+        rows.append("")
+    return rows or ["Every edit type has a recall of 95% or more."]
+
+
+def _spread_pairs(rs: list[Result], n: int) -> list[Result]:
+    """Up to n examples, one per article and cause first."""
+    picked, seen = [], set()
+    for r in rs:
+        if (r.edit.pair, r.cause) not in seen and r.edit.pair not in {p.edit.pair for p in picked}:
+            picked.append(r)
+            seen.add((r.edit.pair, r.cause))
+    picked += [r for r in rs if r not in picked]
+    return picked[:n]
+
+
 def _spread(rs: list[Result], n: int) -> list[Result]:
     """A few examples, of different edit types and pairs where possible."""
     picked, seen = [], set()
@@ -722,6 +918,8 @@ def _example(r: Result) -> str:
     e = r.edit
     line = (f"{e.pair}, {e.rendering}, {e.type}: “{_cell(e.before)}” → “{_cell(e.after)}” in "
             f"“{_cell(e.context)}”")
+    extra = r.cause if r.detected is False and r.cause else ""
+    line += f" — {_cell(extra)}" if extra else ""
     return line + (f" — {_cell(r.detail)}" if r.detail else "")
 
 
@@ -741,7 +939,7 @@ def grouping_section(out: dict) -> list[str]:
     if not ung:
         return ["lintcase groups every pair as one article."]
     rows = [f"lintcase does not group the XML and the PDF text of {len(ung)} of "
-            f"{len(out['baseline'])} articles as one article (`discover.group`, the CLI too), so "
+            f"{len(out['baseline'])} articles as one article (`grouping.group`, the CLI too), so "
             "it never compares them: every edit there is missed as lintcase runs. Their article "
             "keys:", "", "| article | key of the XML | key of the PDF text |", "| --- | --- | --- |"]
     rows += [f"| {k} | `{_cell(x[:70])}` | `{_cell(p[:70])}` |" for k, (x, p) in sorted(ung.items())]
@@ -750,51 +948,86 @@ def grouping_section(out: dict) -> list[str]:
 
 def report(out: dict) -> str:
     results = out["results"]
-    runs = len(results) + sum(r.paired is not None for r in results) + out["controls"]
+    runs = (len(results) + sum(r.paired is not None for r in results) + out["controls"]
+            + len(out["baseline"]) + len(out["ungrouped"]))
+    folders = [f for f in out["folders"] if any(_folder(n) == f for n in out["baseline"])]
+    per_folder = []
+    for f in folders:
+        rs = [r for r in results if _folder(r.edit.pair) == f]
+        n = sum(_folder(k) == f for k in out["baseline"])
+        per_folder += [f"### {f} ({n} articles)", "", *recall_table(rs), ""]
+    missed = [r for r in results if not paired(r).detected]
     lines = [
         *_header(out), "",
         "## Recall as lintcase runs (grouping included)", "", *recall_table(results), "",
+        "Recall per edit type, corpus folder and edited rendering (as lintcase runs):", "",
+        *matrix(results, folders), "",
         "## Recall with each pair compared (the comparison itself)", "",
         "The same edits, with the renderings of the articles lintcase does not group paired by "
         "hand (`Article(key, (xml, pdf))`); the other articles are unchanged.", "",
         *recall_table([paired(r) for r in results]), "",
+        "## Recall per corpus folder (as lintcase runs)", "", *per_folder,
         "## Grouping", "", *grouping_section(out), "",
-        "## False positives on the unedited originals", "", "As lintcase runs:", "",
-        *baseline_table(out["baseline"]), "", "With each pair compared:", "",
-        *baseline_table(out["baseline_paired"]), "",
-        "Prose edits (number, swap, insert, drop) per article, each pair compared:", "",
-        *per_article(results, out["baseline_paired"]), "",
+        "## False positives on the unedited originals", "",
+        "Findings of the cross-rendering rules on the unedited pairs (as lintcase runs; the "
+        "severity is the rule's at the time of the run):", "", *findings_table(out), "",
+        "Per rule, as lintcase runs:", "",
+        *baseline_table(out["baseline"]), "",
+        *(["With each pair compared:", "", *baseline_table(out["baseline_paired"]), ""]
+          if out["ungrouped"] else []),
         f"Control: every file rewritten unchanged through the same path as an edit "
         f"({out['controls']} runs) gave {out['control_findings']} new findings.", "",
-        "## Not compared today", "",
-        *[f"- **{t}** edits: no rule compares this part, so recall is 0 by construction. Needs "
-          f"{who}." for t, who in WHO_WOULD_CATCH.items()], "",
+        *([f"Articles that failed to load or lint ({len(out['errors'])}): "
+           + "; ".join(f"{k}: {_cell(v)}" for k, v in sorted(out["errors"].items())), ""]
+          if out["errors"] else []),
+        "## Edit types below 95% (each pair compared)", "", *below_section(results), "",
         "## Missed edits by cause (each pair compared)", "", *misses_section(results), "",
         "## Runtime", "",
         f"{out['seconds']:.0f} s for {runs} lintcase runs ({len(results)} edits, "
-        f"{runs - len(results) - out['controls']} of them again with the pair forced, "
-        f"{out['controls']} controls) on {len(out['baseline'])} articles: "
-        f"{out['seconds'] / max(1, runs):.2f} s per run, in-process, one core.", "",
-        "## Every edit", "", "<details><summary>all edits</summary>", "", *records(results), "",
-        "</details>", ""]
+        f"{sum(r.paired is not None for r in results)} of them again with the pair forced, "
+        f"{out['controls']} controls, {len(out['baseline']) + len(out['ungrouped'])} baselines) "
+        f"on {len(out['baseline'])} articles, in-process, {out['jobs']} process(es): "
+        f"{out['seconds'] * out['jobs'] / max(1, runs):.2f} s per run and process.", "",
+        "## Prose edits per article", "", "<details><summary>every article</summary>", "",
+        *per_article(results, out["baseline_paired"]), "", "</details>", "",
+        "## Every missed edit", "", f"<details><summary>{len(missed)} missed edits</summary>", "",
+        *records(missed), "", "</details>", ""]
     return "\n".join(lines)
 
 
 def _header(out: dict) -> list[str]:
+    counts = Counter(_folder(n) for n in out["baseline"])
+    arts = ", ".join(f"{counts[f]} in `{f}/`" for f in out["folders"] if counts[f])
+    chosen = (f" --limit {out['limit']}" if out["limit"] else "") + \
+        (f" --sample {out['sample']} --sample-seed {out['sample_seed']}" if out["sample"] else "")
+    if out["folders"] != list(FOLDERS):
+        chosen += " --folders " + ",".join(out["folders"])
+    changed = (" The code or rules changed while it ran (commit "
+               f"{out['commit']} → {out['commit_end']} or uncommitted edits): the figures mix "
+               "versions of lintcase." if out.get("code_changed") else "")
     return [
         "# Mutation recall of the cross-rendering rules on the real pairs", "",
         "Generated by `bench/mutate.py` (do not edit by hand; run it again). Command:", "",
-        "```sh", f"python bench/mutate.py --seed {out['seed']} --per-type {out['per_type']} "
-                 "--out docs/mutation.md", "```", "",
-        f"Articles: {len(out['baseline'])} (`pairs/` and `triples/`, JATS XML against the "
-        f"pdftotext text, on copies). Rules: {', '.join(out['rules'])}. One edit per run, "
-        f"{len(out['results'])} edits. An edit is *detected* when the edited pair has a finding "
-        "the unedited pair lacks (same rule and message) with a location in the edited file "
-        f"that covers the edit (±{NEAR} characters). Edits alternate between the XML and the PDF "
-        "text; an edit type with no site in one rendering goes to the other. Edit sites are words "
-        "of body/abstract paragraphs and captions (in the PDF text: words whose five-word "
-        "neighbourhood is such XML text), never inside a citation or inline formula, and only "
-        "where the source characters are the word itself (XML text nodes, no entity)."]
+        "```sh", f"python bench/mutate.py --seed {out['seed']} --per-type {out['per_type']}"
+                 f"{chosen} --jobs {out['jobs']} --out docs/mutation.md", "```", "",
+        f"Run on {time.strftime('%Y-%m-%d')} at commit {out['commit']}.{changed}", "",
+        f"Articles: {len(out['baseline'])} ({arts}: every article folder with both `article.xml` "
+        f"and `article.pdftotext.txt`; JATS XML against the pdftotext text, on copies). Rules: "
+        f"{', '.join(out['rules'])}. One edit per run, {len(out['results'])} edits. An edit is "
+        "*detected* when the edited pair has a finding the unedited pair lacks (same rule and "
+        f"message, any severity) with a location in the edited file that covers the edit "
+        f"(±{NEAR} characters). Edits alternate between the XML and the PDF text, the first of "
+        "each type in the XML; an edit type with no site in one rendering goes to the other.", "",
+        "Edits are fair: each is made only where the other rendering prints the same word or "
+        "value. Prose edits (number, swap, insert, drop) go to words of body/abstract paragraphs "
+        "and captions, never inside a citation or inline formula, and only where the source "
+        "characters are the word itself (XML text nodes, no entity): in the XML, a word of a "
+        "five-word run the PDF text also has; in the PDF text, a word whose five-word "
+        "neighbourhood is XML prose (a 5-gram unique there). Reference edits change a surname "
+        "letter, a year digit or a DOI character of an entry whose counterpart in the other "
+        "rendering's list (the entry holding at least 60% of its words) prints the same value. "
+        "Title edits replace a title word (4+ letters) that the other rendering prints with its "
+        "neighbours: in the PDF text anywhere for an XML edit, in the XML title for a PDF edit."]
 
 
 def main(argv=None) -> int:
@@ -803,21 +1036,35 @@ def main(argv=None) -> int:
     ap.add_argument("--per-type", type=int, default=4)
     ap.add_argument("--out", type=Path, default=None, help="write the markdown report here")
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    ap.add_argument("--pairs", default="", help="comma-separated article folder names")
+    ap.add_argument("--folders", default=",".join(FOLDERS),
+                    help=f"comma-separated corpus folders (default {','.join(FOLDERS)})")
+    ap.add_argument("--pairs", default="", help="comma-separated article names (ID or folder/ID)")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles (0: all)")
+    ap.add_argument("--sample", type=int, default=0, help="a seeded random N articles (0: all)")
+    ap.add_argument("--sample-seed", type=int, default=None, help="seed of --sample (--seed)")
     ap.add_argument("--types", default=",".join(TYPES))
+    ap.add_argument("--jobs", type=int, default=1, help="worker processes (articles in parallel)")
+    ap.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     ap.add_argument("--select", default=CROSS_RENDERING,
                     help=f"comma-separated rule code prefixes (default {CROSS_RENDERING})")
     args = ap.parse_args(argv)
     only = {p for p in args.pairs.split(",") if p} or None
     types = [t for t in args.types.split(",") if t]
-    out = run(args.corpus, args.seed, args.per_type, types, only, args.select)
+    folders = [f for f in args.folders.split(",") if f]
+    out = run(args.corpus, args.seed, args.per_type, types, only, args.select, folders,
+              args.limit, args.sample, args.sample_seed, args.jobs, not args.quiet)
     text = report(out)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
     print("\n".join(["As lintcase runs:", *recall_table(out["results"]), "",
+                     *matrix(out["results"], folders), "",
                      "With each pair compared:", *recall_table([paired(r) for r in out["results"]]),
-                     "", *baseline_table(out["baseline"])]))
-    print(f"\n{len(out['results'])} edits in {out['seconds']:.0f} s")
+                     "", *findings_table(out)]))
+    print(f"\n{len(out['results'])} edits on {len(out['baseline'])} articles in "
+          f"{out['seconds']:.0f} s; commit {out['commit']}"
+          + (" (code changed during the run)" if out["code_changed"] else ""))
+    if out["errors"]:
+        print(f"{len(out['errors'])} articles failed: {sorted(out['errors'])[:5]}")
     return 0
 
 

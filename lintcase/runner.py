@@ -189,7 +189,8 @@ def _chunk_key(files: list[str], named: set[str], opts: Options) -> str:
 
 def _code_and_rules(opts: Options) -> bytes:
     """lintcase's own code and data, the rule set and the options that change results."""
-    rules = repr([(r.code, r.name, r.severity, r.check, r.message, sorted(r.options.items()))
+    rules = repr([(r.code, r.name, r.severity, r.check, r.message, r.reads,
+                   sorted(r.options.items()))
                   for r in opts.rules])
     vocab = b"".join(p.name.encode() + p.read_bytes() for d in opts.vocab
                      for p in sorted(Path(d).glob("*.yaml")))

@@ -6,6 +6,7 @@ import hashlib
 import importlib.util
 import random
 import sys
+from collections import Counter
 
 import pytest
 
@@ -81,6 +82,54 @@ def test_whole_run_is_well_formed_and_leaves_the_corpus_alone(mutate):
         assert heading in text
     for table in _tables(text):
         assert len({row.count("|") for row in table}) == 1, table  # rows as wide as the header
+
+
+@needs_corpus
+def test_every_corpus_folder_is_found_and_a_quick_run_can_be_limited_or_sampled(mutate):
+    every = mutate.discover_pairs(CORPUS)
+    assert {p.parent.name for p in every} == set(mutate.FOLDERS)
+    assert all(all((p / f).is_file() for f in mutate.FILES.values()) for p in every)
+    assert mutate.discover_pairs(CORPUS, limit=3) == every[:3]
+    one = mutate.discover_pairs(CORPUS, sample=5, sample_seed=7)
+    assert len(one) == 5 and set(one) <= set(every)
+    assert one == mutate.discover_pairs(CORPUS, sample=5, sample_seed=7)  # seeded
+    assert mutate.discover_pairs(CORPUS, only={f"triples/{PAIR}"})[0].name == PAIR
+
+
+@needs_corpus
+def test_edits_are_fair_the_other_rendering_prints_the_edited_word(mutate, loaded):
+    pair, _, _ = loaded
+    assert pair.name == f"triples/{PAIR}"
+    sites = {kind: mutate.word_sites(pair, kind) for kind in mutate.FILES}
+    pdf = mutate._squeezed(pair.texts["pdftext"])
+    for a, b, _ in sites["jats"]:  # every XML site word is printed by the PDF text
+        assert mutate._squeezed(pair.texts["jats"][a:b]) in pdf
+    rng = random.Random(5)
+    for kind in mutate.FILES:
+        other = pair.renderings["pdftext" if kind == "jats" else "jats"]
+        for _ in range(10):
+            e = mutate.edit_reference(rng, pair, kind, sites[kind])
+            assert e is not None
+            printed = mutate._squeezed(" ".join(r.text.text for r in other.references))
+            assert mutate._squeezed(e.before) in printed
+            t = mutate.edit_title(rng, pair, kind, sites[kind])
+            if t is not None:
+                assert mutate._squeezed(t.before) in mutate._squeezed(other.source.text)
+
+
+def test_findings_and_folder_tables_are_well_formed(mutate):
+    e = mutate.Edit("pairs2/X", "jats", "number", 0, 1, "1", "2", "a ‹1› b")
+    results = [mutate.Result(e, True, rule="LC101"), mutate.Result(
+        mutate.Edit("case-reports/Y", "pdftext", "title", 0, 1, "a", "b", "‹a›"), False, cause="c")]
+    out = {"severity": {"pairs2/X": Counter(warning=2, info=1), "case-reports/Y": Counter()},
+           "folders": list(mutate.FOLDERS)}
+    table = mutate.findings_table(out)
+    assert "| **all** | 2 | 2 | **1.00** | 1 | 3 | 1.50 |" in table
+    grid = mutate.matrix(results, ["pairs2", "case-reports"])
+    assert "| title | — | — | — | 0/1 (0%) | — | 0/1 (0%) |" in grid
+    for t in (table, grid, mutate.below_section(results)):
+        tables = _tables("\n".join(t))
+        assert all(len({row.count("|") for row in tb}) == 1 for tb in tables)
 
 
 def _tables(text: str) -> list[list[str]]:

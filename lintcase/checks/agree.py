@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..facts import durations, quantities
 from ..model import Article
 from .kit.options import with_defaults
-from .kit.slots import SLOT_OPTIONS, disagreement, slot_facts
+from .kit.slots import SLOT_OPTIONS, by_patient, disagreement, slot_facts
 
 COMPARE = {"duration": (durations.same_duration, durations.show),
            "age": (durations.same_duration, durations.show),
@@ -30,6 +30,7 @@ def run(article: Article, options: dict):
     options = with_defaults(OPTIONS, options)
     same, show = COMPARE[options["fact"]]
     found = slot_facts(article, options["fact"], options)
-    hit = disagreement(found, same, show, options["slot"])
-    if hit:
-        yield hit
+    for group in by_patient(article, found) if options["per_patient"] else [found]:
+        hit = disagreement(group, same, show, options["slot"])
+        if hit:
+            yield hit

@@ -37,7 +37,7 @@ from .values import Callout, Citation
 TEXT_KINDS = ("paragraph", "caption", "list-item", "footnote", "table")
 
 _NUM = r"\d{1,3}"
-_GROUP = rf"(?:refs?\.?\s*)?{_NUM}(?:\s*[–—‒-]\s*{_NUM})?(?:\s*[,;]\s*{_NUM}(?:\s*[–—‒-]\s*{_NUM})?)*"
+_GROUP = rf"(?:refs?\.?\s*)?{_NUM}(?:\s*[–—‒−-]\s*{_NUM})?(?:\s*[,;]\s*{_NUM}(?:\s*[–—‒−-]\s*{_NUM})?)*"
 # Not after a letter or digit ("F(1, 277)", "25(OH)"); "(11,506)" is one number, not two.
 BRACKET = re.compile(rf"(?<![\w])\[({_GROUP})\](?!\s*[=<>])")
 PAREN = re.compile(rf"(?<![\w])\(({_GROUP})\)(?!\s*[=<>])")
@@ -48,8 +48,8 @@ _NOT_CITING = re.compile(
     r"Groups?|Class|Level|Items?|Questions?|Panels?|Cases?|Patients?|Lines?|Scores?|Days?|"
     r"Appendix|Section|Chapter|Model|Hypothesis|Criteri(?:on|a)|Formula|Study|Experiment)\.?|"
     r"[:;,(=+×]|\band|\bor|^)\s*$", re.I)
-_SEP = re.compile(r"^[\s,;–—‒\-\[\]()]*$")
-_DASH = re.compile(r"[–—‒-]")
+_SEP = re.compile(r"^[\s,;–—‒−\-\[\]()]*$")
+_DASH = re.compile(r"[–—‒−-]")
 
 _SURNAME = r"(?:\b(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]el|[Dd]i|[Dd]u|[Ll]a|[Ll]e)\s)*[A-Z][\w'’\-‐]+"
 _NAMED = re.compile(rf"({_SURNAME})\s+(?:et\s*al\.?|and\s+(?:colleagues|co-?workers|associates|"
@@ -69,7 +69,7 @@ _NOT_NAMES = re.compile(r"^(?:January|February|March|April|May|June|July|August|
 
 _CALLOUT = re.compile(
     r"(?<![\w-])(?P<word>[Ff]ig(?:ure)?s?\.?|FIG(?:URE)?S?\.?|Tables?|TABLES?)\s*"
-    r"(?P<nums>\d{1,3}(?!\d)(?:\s*(?:[A-Za-z]|\([A-Za-z]\))(?!\w))?(?:\s*(?:[,–—‒-]|and|&|to)\s*"
+    r"(?P<nums>\d{1,3}(?!\d)(?:\s*(?:[A-Za-z]|\([A-Za-z]\))(?!\w))?(?:\s*(?:[,–—‒−-]|and|&|to)\s*"
     r"\d{1,3}(?![\d%])(?:\s*(?:[A-Za-z]|\([A-Za-z]\))(?!\w))?)*)(?![\d.,]\d)")
 # "Supplimentary", "Supplemetary": misspelt supplements are still supplements.
 _SUPPLEMENT = re.compile(r"(?:\bSup{1,2}l\w*\.?|\bAdditional|\bExtended|\bOnline|\bAppendix|"
@@ -109,12 +109,12 @@ def _linked(block: Block, idents: set[str]):
     """Citation groups from links: neighbouring links joined by commas or dashes are one group."""
     text = block.text.text
     links = [(s, e, t) for s, e, k, t in block.links
-             if k in ("bibr", "ref") or (k == "link" and t in idents)]
+             if k in ("bibr", "ref") or (k in ("link", "") and t in idents)]
     if not links and block.citations:  # a reader that marks citations without their targets
         links = [(s, e, "") for s, e in block.citations]
     groups: list[list] = []
-    def numeric(s, e):
-        return bool(re.match(r"[\[(]?\d", text[s:e].strip()))
+    def numeric(s, e):  # a number, or the dash of a range linked on its own ("7<xref>–</xref>10")
+        return bool(re.match(r"[\[(]?\d", text[s:e].strip()) or _DASH.fullmatch(text[s:e].strip()))
     for s, e, t in sorted(links):
         # "1–3" links join into one group; "Smith, 2010; Jones, 2011" links stay one each
         if groups and _SEP.match(text[groups[-1][-1][1]:s]) and s - groups[-1][-1][1] < 6 \
@@ -131,7 +131,7 @@ def _linked(block: Block, idents: set[str]):
 def _group_value(text: str, group: list) -> tuple | None:
     targets = tuple(i for _, _, t in group for i in t.split())
     first = text[group[0][0]:group[0][1]].strip()
-    if re.fullmatch(r"[\[(]?\d{1,3}[a-z]?(?:\s*[,;–—‒-]\s*\d{1,3}[a-z]?)*[)\].,]?", first):
+    if re.fullmatch(r"[\[(]?\d{1,3}[a-z]?(?:\s*[,;–—‒−-]\s*\d{1,3}[a-z]?)*[)\].,]?", first):
         keys = _expand(text[group[0][0]:group[-1][1]])
         return ("numeric", keys, targets, "", "link") if keys else None
     ay = _author_year(text[group[0][0]:group[-1][1]])
@@ -247,7 +247,7 @@ def callouts(rendering: Rendering) -> list[Fact]:
             kind = "table" if m.group("word")[0] in "Tt" else "figure"
             target = next((t for (s, e), t in targets.items() if s < m.end() and m.start() < e), "")
             starts = starts if starts is not None else boundaries(rendering, text)
-            nums = _expand(re.sub(r"\(?[A-Za-z]\)?(?=\s*(?:[,–—‒-]|and|&|to|$))|and|&|to",
+            nums = _expand(re.sub(r"\(?[A-Za-z]\)?(?=\s*(?:[,–—‒−-]|and|&|to|$))|and|&|to",
                                   lambda x: "-" if x.group() == "to" else ",", m.group("nums")))
             for n in _steady(nums):
                 out.append(make_fact(rendering, block, starts, "callout", Callout(kind, n, target),

@@ -46,6 +46,7 @@ class Rule:
     groups: tuple = ()
     path: str = ""
     enabled: bool = True
+    reads: str = "all"  # "best": only the article's most trustworthy rendering (see the schema)
     written: dict = field(default_factory=dict, compare=False)  # options as the file states them
 
     @property
@@ -121,7 +122,8 @@ def load_rule(path: Path) -> Rule:
                 severity=data["severity"], check=data["check"], message=data["message"],
                 rationale=data["rationale"], options=with_defaults(options, kind.OPTIONS),
                 examples=data.get("examples", {}), groups=tuple(data.get("groups", ())),
-                path=str(path), enabled=data.get("enabled", True), written=options)
+                path=str(path), enabled=data.get("enabled", True),
+                reads=data.get("reads", "all"), written=options)
 
 
 def with_defaults(options: dict, schema: dict) -> dict:

@@ -18,6 +18,12 @@ SLOT_OPTIONS = {
               "default": [],
               "description": "Regexes, alternatively matched against the words just after it."},
     "case_reports_only": {"type": "boolean", "default": False},
+    "per_patient": {"type": "boolean", "default": False,
+                    "description": "The slot belongs to one patient (age, sex): in a report of "
+                                   "several patients, facts are compared only within one case's "
+                                   "own section (Case 1, Patient B, Clinical Case #2), and a "
+                                   "report that speaks of several patients without such sections "
+                                   "is not compared at all."},
     "window": {"type": "integer", "minimum": 1, "default": 40,
                "description": "How many characters before the fact the context may reach."},
 }
@@ -39,6 +45,38 @@ def slot_facts(article: Article, kind: str, options: dict,
             if any(p.search(f.context) for p in before) or any(p.search(f.after) for p in after):
                 out.append(f)
     return out
+
+
+# A section of its own for one of several patients: "Case 1", "Clinical Case #2", "Case II",
+# "Patient B", "Second case".
+CASE_SECTION = re.compile(r"\b(?:case|patient)\s*(?:#\s*|no\.?\s*)?(?:\d+|[IVX]+|[A-H])\b"
+                          r"|\b(?:first|second|third|fourth|fifth)\s+(?:case|patient)\b", re.I)
+# Words that say a report describes several patients.
+SEVERAL = re.compile(
+    r"\b(?:the|a)\s+(?:second|third|fourth|other)\s+(?:case|patient)\b"
+    r"|\b(?:case|patient)\s+(?:2|II|B)\b|\bboth\s+(?:patients|cases|siblings|children)\b"
+    r"|\b(?:report|present|describe)\w*\s+(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+(?:\w+\s+)?(?:cases|patients|siblings|children|members)\b|\bcase series\b"
+    r"|\bour (?:cases|patients)\b|\bseveral affected\b"
+    r"|\b(?:two|three|four|\d+) other (?:children|patients|members|siblings|cases)\b", re.I)
+# A section title in the plural: "Report of the Cases", "Case Presentations".
+CASES_TITLE = re.compile(r"\bcases\b|\bcase presentations\b|\bpatients and methods\b", re.I)
+
+
+def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
+    """The facts grouped by the patient they can be said to describe (see `per_patient`)."""
+    cases: dict[str, list[Fact]] = {}
+    for f in found:
+        head = next((t for t in f.block.section if CASE_SECTION.search(t)), None)
+        cases.setdefault(head.lower() if head else "", []).append(f)
+    named = [facts_ for head, facts_ in cases.items() if head]
+    if len(named) >= 2:
+        return named  # the facts outside every case's section may speak of any of them
+    blocks = [b for r in article.renderings for b in r.blocks]
+    if any(SEVERAL.search(b.text.text) for b in blocks if b.kind in ("paragraph", "caption")) \
+            or any(CASES_TITLE.search(t) for b in blocks for t in b.section):
+        return []
+    return [found]
 
 
 def place(f: Fact) -> str:

@@ -85,6 +85,7 @@ def uncited(r: Rendering, merged: Merged, min_cited: float) -> None:
             cited.update(by_ident.get(t, ()))
         if style == "numeric":
             cited.update(by_label[k] for k in keys if k in by_label)
+            cited.update(_range_between(targets, keys, by_ident))
         elif style == "author-year" and not by_label:
             cited.update(i for i, ref in enumerate(refs) for name, year in keys
                          if resolved(name, year, ref))
@@ -116,3 +117,14 @@ def named_author(r: Rendering, merged: Merged) -> None:
                        location(f), ref_location(r, cited[0]), what=named,
                        target=", ".join(ref.label or ref.ident for ref in cited),
                        name=named, first_author=first)
+
+
+def _range_between(targets, keys, by_ident) -> range:
+    """The entries inside a range whose ends alone are linked ("[<xref>4</xref>–<xref>7</xref>]"
+    cites 5 and 6 too): those between the two linked entries in list order, when the list holds
+    exactly as many entries there as the range has numbers."""
+    ends = [by_ident.get(t, (None,))[0] for t in (targets[:1] + targets[-1:])]
+    if len(targets) < 2 or None in ends or len(keys) <= len(targets):
+        return range(0)
+    first, last = ends
+    return range(first, last + 1) if last - first + 1 == len(keys) else range(0)
