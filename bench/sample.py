@@ -6,8 +6,8 @@
 RUN is a folder of JSON reports (bench/ecosystem.py run). For each rule the findings are
 shuffled with a fixed seed and taken one article at a time (at most one finding per article until
 every article with a finding has given one), up to --per-rule. Findings already judged in
-bench/quality/judged/*.tsv are counted towards the quota and, with --skip-judged, left out of
-OUT, so a new draw after a change only asks for the findings nobody has judged yet.
+bench/quality/judged/*.tsv count towards the quota with --skip-judged and are left out of OUT,
+so a new draw after a change only asks for the findings nobody has judged yet.
 Each line of OUT is one finding with its corpus folder, article, rule, message and places.
 """
 from __future__ import annotations
@@ -23,13 +23,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from judgements import judged_keys, key_of  # noqa: E402
 
 
-def draw(findings: list[dict], per_rule: int, seed: int) -> list[dict]:
+def draw(findings: list[dict], per_rule: int, seed: int, done: set[str] = frozenset()) -> list[dict]:
+    """Up to per_rule findings of each rule, counting those already judged (`done`) first: a
+    new draw after a change asks only for what the earlier random draws do not cover."""
     by_rule: dict[str, list[dict]] = defaultdict(list)
     for f in findings:
         by_rule[f["rule"]].append(f)
     out = []
     for rule in sorted(by_rule):
         items = sorted(by_rule[rule], key=lambda f: key_of(f))
+        have = sum(1 for f in items if key_of(f) in done)
+        items = [f for f in items if key_of(f) not in done]
         random.Random(f"{seed}:{rule}").shuffle(items)
         by_article: dict[str, list[dict]] = defaultdict(list)
         for f in items:
@@ -37,9 +41,9 @@ def draw(findings: list[dict], per_rule: int, seed: int) -> list[dict]:
         order = list(by_article)  # first-seen order after the shuffle: random, reproducible
         taken: list[dict] = []
         depth = 0
-        while len(taken) < per_rule and any(len(v) > depth for v in by_article.values()):
+        while len(taken) < per_rule - have and any(len(v) > depth for v in by_article.values()):
             for a in order:
-                if len(by_article[a]) > depth and len(taken) < per_rule:
+                if len(by_article[a]) > depth and len(taken) < per_rule - have:
                     taken.append(by_article[a][depth])
             depth += 1
         out += taken
@@ -63,10 +67,8 @@ def main() -> int:
         for f in json.loads(path.read_text())["findings"]:
             if f["severity"] in severities and (not wanted or f["rule"].startswith(tuple(wanted))):
                 findings.append(dict(f, corpus=path.stem))
-    sample = draw(findings, args.per_rule, args.seed)
-    done = judged_keys()
-    if args.skip_judged:
-        sample = [f for f in sample if key_of(f) not in done]
+    done = judged_keys() if args.skip_judged else set()
+    sample = draw(findings, args.per_rule, args.seed, done)
     with args.out.open("w") as fh:
         for f in sample:
             fh.write(json.dumps(dict(f, key=key_of(f)), ensure_ascii=False) + "\n")

@@ -77,7 +77,7 @@ def test_the_other_real_seed_defects():
 def test_text_output_is_ruff_style():
     code, out = run("check", SEEDS)
     assert code == 1
-    assert f"seeds/{XML_SEED.name}:164:4: LC101 [warning] “For” is in the jats rendering" in out
+    assert f"seeds/{XML_SEED.name}:164:4: LC101 [info] “For” is in the jats rendering" in out
     assert "LC201 [error] follow-up duration is 44 months" in out
 
 
