@@ -25,6 +25,11 @@ def git(cwd: Path, *args: str) -> None:
                         "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"})
 
 
+# LC101 ships as info (its measured precision on the corpus is low, docs/quality.md); a team that
+# keeps its own renderings in git and wants any word difference to stop a commit raises it.
+TEAM_CONFIG = "severity: {LC101: warning}\n"
+
+
 @pytest.fixture(scope="module")
 def sample_repo(tmp_path_factory):
     if shutil.which("git") is None or not (ROOT / ".git").exists():
@@ -32,6 +37,7 @@ def sample_repo(tmp_path_factory):
     repo = tmp_path_factory.mktemp("journal")
     git(repo, "init", "-q")
     shutil.copytree(CASES / "pass" / "seed-intro", repo / "article")
+    (repo / ".lintcase.yaml").write_text(TEAM_CONFIG)
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "clean article")
     return repo
@@ -71,6 +77,7 @@ def test_installed_hook_stops_the_commit(tmp_path_factory):
     (repo / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {head.stdout.strip()}\n    hooks:\n      - id: lintcase\n")
     shutil.copytree(CASES / "pass" / "seed-intro", repo / "article")
+    (repo / ".lintcase.yaml").write_text(TEAM_CONFIG)
     env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"),
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@t"}

@@ -171,12 +171,20 @@ def test_jats_and_its_pdf_end_to_end(tmp_path):
     kinds = {r["kind"] for r in doc["articles"][0]["renderings"]}
     assert kinds == {"jats", "pdf"}
     locs = [loc for f in doc["findings"] for loc in f["locations"]]
-    assert any(loc["rendering"] == "pdf" for loc in locs)
+    # prose rules read the JATS when there is one; the PDF alone is linted itself, with pages
+    alone = tmp_path.parent / (tmp_path.name + "-alone")
+    alone.mkdir()
+    shutil.copy(PDF, alone / "article.pdf")
+    _, alone_doc = run_json(alone, "--no-cache")
+    alone_locs = [loc for f in alone_doc["findings"] for loc in f["locations"]]
+    assert alone_locs and all(loc["rendering"] == "pdf" for loc in alone_locs)
+    locs += alone_locs
     for loc in locs:
         assert ("page" in loc) == (loc["rendering"] == "pdf"), loc
     assert all(loc["page"] >= 1 for loc in locs if "page" in loc)
     text_code, text = run("check", tmp_path, "--no-cache")
-    assert text_code == code and "article.pdf" in text
+    assert text_code == code and all(loc["path"] in text for f in doc["findings"]
+                                     for loc in f["locations"])
     assert json.loads(run("check", tmp_path, "--no-cache", "--format", "json")[1]) == doc
 
 
