@@ -4,7 +4,8 @@ policy, and returns the report with the notes a user should see and the exit cod
 
 Problems a user must fix before anything can be checked are exceptions: config.ConfigError
 (an invalid configuration, an unknown rule in its severity overrides), rulebook.load.RuleError
-(an invalid rule file), engine.baseline.BaselineError (a baseline that cannot be read).
+(an invalid rule file), engine.baseline.BaselineError (a baseline that cannot be read),
+OptionError (an argument naming no rule).
 """
 from __future__ import annotations
 
@@ -12,11 +13,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from . import __version__, cache, config, runner
+from . import __version__, cache, config, discover, runner
 from .engine import baseline as baselines
 from .engine import filters, policy
 from .formatters import Report
+from .rulebook import select as selectors
 from .rulebook.load import Rule, default_rule_dirs, load_rules_cached
+
+
+class OptionError(Exception):
+    """Arguments that name no rule: `problems` holds (option, reason) pairs, all of them."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        super().__init__("\n".join(f"{o}: {r}" for o, r in problems))
+        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -45,14 +55,17 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
         ignores=tuple((str(cfg.relative(".")), glob, tuple(codes))
                       for glob, codes in cfg.get("per-path-ignores", {}).items()),
         vocab=tuple(str(cfg.relative(v)) for v in cfg.get("vocab", [])) + tuple(vocab)
-        + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rules), cfg))
+        + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rules), cfg),
+        exclusions=exclusions(cfg))
     result = runner.run(paths, opts, progress)
     findings, notes = baselines.apply(result.findings, baseline or _cfg_path(cfg, "baseline"),
-                                      write_baseline)
+                                      write_baseline, {a.key for a in result.articles})
     report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
                     __version__, rules=tuple(rule_set))
     limit = max_warnings if max_warnings is not None else cfg.get("max-warnings")
     code = policy.exit_code(report, policy.fail_level(fail_on, exit_zero, cfg), limit)
+    if write_baseline and code == 1:
+        code = 0  # writing a baseline accepts today's findings: the run did what was asked
     return Checked(report, tuple(notes), code)
 
 
@@ -71,11 +84,39 @@ def configured_rules(cfg: config.Config, rule_dirs: tuple[str, ...], select: tup
     dirs = tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
     rules = load_rules_cached(default_rule_dirs() + [Path(d) for d in dirs], cache_dir)
     overrides = cfg.get("severity", {})
-    for key in policy.unknown_overrides(rules, overrides)[:1]:
-        raise config.ConfigError(cfg.path, f"severity.{key}", "no such rule")
+    unknown_rules(cfg, rules, select, ignore)
     rules = policy.override_severity(rules, overrides)
     return filters.select(rules, list(select) or cfg.get("select", []),
                           list(ignore) or cfg.get("ignore", []))
+
+
+def unknown_rules(cfg: config.Config, rules: list[Rule], select: tuple[str, ...],
+                  ignore: tuple[str, ...]) -> None:
+    """Every selector that names no rule, at once: in the configuration (select, ignore,
+    per-path-ignores, severity) a ConfigError, in the arguments an OptionError; each says
+    which rules were probably meant."""
+    problems = [(f"{key}[{k!r}]", reason) for key in ("select", "ignore")
+                for k, reason in selectors.problems(rules, cfg.get(key, []))]
+    problems += [(f"per-path-ignores.{glob}", reason)
+                 for glob, codes in cfg.get("per-path-ignores", {}).items()
+                 for _, reason in selectors.problems(rules, codes)]
+    problems += [(f"severity.{key}", f"no such rule{selectors.did_you_mean(key, rules)}")
+                 for key in policy.unknown_overrides(rules, cfg.get("severity", {}))]
+    if problems:
+        raise config.ConfigError.of(cfg.path, problems)
+    wrong = [(f"--{option} {k}", reason) for option, given in (("select", select),
+                                                               ("ignore", ignore))
+             for k, reason in selectors.problems(rules, given)]
+    if wrong:
+        raise OptionError(wrong)
+
+
+def exclusions(cfg: config.Config) -> discover.Exclusions:
+    """What the configuration says is never read: `exclude` (else the default folders),
+    `extend-exclude`, and whether .gitignore counts; globs relative to the config file."""
+    globs = cfg.get("exclude", sorted(discover.SKIP_DIRS)) + cfg.get("extend-exclude", [])
+    return discover.Exclusions(str(cfg.relative(".")), tuple(globs),
+                               cfg.get("respect-gitignore", True))
 
 
 def _found_config(paths: list[str]) -> config.Config:

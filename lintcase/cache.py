@@ -2,13 +2,16 @@
 
 Keys are hashes of everything that decides a result: the inputs' bytes, the rule set and the
 code of lintcase itself (so a developer's edit never serves a stale result). Writes go through a
-temporary file and a rename, so an interrupted run leaves no half-written entry.
+temporary file and a rename, so an interrupted run leaves no half-written entry. Reports and
+baselines go through `write_output`, which does that only for regular files.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import pickle
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -64,18 +67,58 @@ def default_folder() -> Path:
     return Path(base) / "lintcase"
 
 
-def write_atomic(path: Path, data) -> None:
+def write_output(target: str | Path, data) -> None:
+    """Write a report or baseline where the user said: "-" is standard output; a regular file
+    (or a symlink to one: its target) is replaced atomically, keeping an existing file's mode
+    (a new file gets the umask's usual mode, not mkstemp's 0600); anything else (a device, a
+    FIFO, /dev/stdout) is written through, never replaced."""
+    if str(target) == "-":
+        _pour(sys.stdout.buffer, data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(os.path.realpath(target))  # a symlink is written through to its target
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        with open(path, "wb") as f:
+            _pour(f, data)
+        return
+    write_atomic(path, data, mode=stat.S_IMODE(st.st_mode) if st else 0o666 & ~_umask(),
+                 owner=(st.st_uid, st.st_gid) if st else None)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _pour(f, data) -> None:
+    if isinstance(data, bytes):
+        f.write(data)
+    else:
+        for piece in data:
+            f.write(piece)
+
+
+def write_atomic(path: Path, data, mode: int | None = None, owner=None) -> None:
     """A unique temporary file beside `path`, then a rename; removed if anything goes wrong
     (Ctrl-C included), so readers see the old file or the new one, never half of one. `data`
-    is bytes or an iterable of bytes (written as it comes)."""
+    is bytes or an iterable of bytes (written as it comes). `mode` and `owner` (uid, gid) are
+    given to the file before it takes the place of the old one."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            if isinstance(data, bytes):
-                f.write(data)
-            else:
-                for piece in data:
-                    f.write(piece)
+            _pour(f, data)
+            if mode is not None:
+                os.fchmod(f.fileno(), mode)
+            if owner is not None and owner != (os.geteuid(), os.getegid()):
+                try:
+                    os.fchown(f.fileno(), *owner)
+                except OSError:
+                    pass  # only root may give a file away; the mode is kept all the same
         os.replace(tmp, path)
     except BaseException:
         try:

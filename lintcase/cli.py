@@ -35,8 +35,24 @@ def _rules(extra: tuple[str, ...], cache_dir: Path | None = None):
 
 
 def _fail(message: str):
-    click.echo(f"lintcase: {message}", err=True)
+    """Exit 2 with the message, one line per problem: "lintcase: invalid configuration:
+    FILE: KEY: REASON"."""
+    head, _, rest = message.partition(": ") if message.startswith("invalid ") else ("", "", message)
+    for line in rest.splitlines():
+        click.echo(f"lintcase: {head + ': ' if head else ''}{line}", err=True)
     sys.exit(2)
+
+
+def _writable(option: str, target: str | None) -> None:
+    """A usage error, before anything is checked, for an output whose folder does not exist
+    or that is a folder."""
+    if not target or target == "-":
+        return
+    path = Path(target)
+    if path.is_dir():
+        _fail(f"{option} {target}: is a folder, not a file")
+    if not path.exists() and not path.parent.is_dir():
+        _fail(f"{option} {target}: folder {path.parent} does not exist")
 
 
 @click.group()
@@ -49,7 +65,8 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(NAMES), default=None,
               help="Output format (default: text).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here, not stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write here, not stdout ('-': stdout).")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False),
               help="An extra folder of rule files (repeatable).")
 @click.option("--select", multiple=True, help="Only these rules: code, name or prefix (LC2).")
@@ -60,7 +77,8 @@ def main():
 @click.option("--max-warnings", type=click.IntRange(min=0), default=None,
               help="Exit 1 only when there are more warnings than this (errors always count).")
 @click.option("--baseline", type=click.Path(dir_okay=False), help="Report only findings not in this baseline.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings here.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Record today's findings here, and exit 0.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (default: found upward from the first path).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -76,6 +94,8 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
           baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings, vocab,
           quiet):
     """Check the articles in PATHS (files or folders)."""
+    for option, target in (("--output", output), ("--write-baseline", write_baseline)):
+        _writable(option, target)
     cfg = _config(config_path, paths)
     try:
         with _progress(quiet) as progress:  # closed before any message below is printed
@@ -90,11 +110,16 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
         _fail(f"invalid rule: {e}")
     except config.ConfigError as e:
         _fail(f"invalid configuration: {e}")
-    except BaselineError as e:
+    except api.OptionError as e:
+        _fail(str(e))
+    except (BaselineError, OSError) as e:
         _fail(str(e))
     pieces = chunks(fmt or cfg.get("format") or "text")(checked.report)
-    if output:
-        cache.write_atomic(Path(output), (p.encode("utf-8") for p in pieces))
+    if output and output != "-":
+        try:
+            cache.write_output(output, (p.encode("utf-8") for p in pieces))
+        except OSError as e:
+            _fail(f"--output {output}: cannot write: {e.strerror or e}")
     else:
         for piece in pieces:  # written as it is encoded: a large report is never held whole
             click.echo(piece, nl=False)

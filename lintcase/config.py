@@ -16,9 +16,17 @@ import yaml
 
 
 class ConfigError(Exception):
-    def __init__(self, path, key: str, reason: str):
-        super().__init__(f"{path}: {key}: {reason}")
+    """One or more problems in one configuration file: `problems` holds (key, reason) pairs,
+    all of them, and the message one line per problem ("file: key: reason")."""
+
+    def __init__(self, path, key: str, reason: str, more: list[tuple[str, str]] = ()):
+        self.problems = [(key, reason), *more]
+        super().__init__("\n".join(f"{path}: {k}: {r}" for k, r in self.problems))
         self.path, self.key, self.reason = str(path), key, reason
+
+    @classmethod
+    def of(cls, path, problems: list[tuple[str, str]]) -> "ConfigError":
+        return cls(path, *problems[0], more=problems[1:])
 
 
 @dataclass(frozen=True)
@@ -47,10 +55,15 @@ def find(start: Path) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a pyproject.toml configures lintcase; one that is not valid TOML is a
+    ConfigError (it may hold the [tool.lintcase] table meant for this run)."""
     try:
-        return "lintcase" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
         return False
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(path, "", f"invalid TOML: {e}")
+    return "lintcase" in data.get("tool", {})
 
 
 def load(path: Path | None) -> Config:
@@ -69,12 +82,24 @@ def load(path: Path | None) -> Config:
     import jsonschema  # only when there is a configuration file to validate
     schema = json.loads(resources.files("lintcase.schemas").joinpath("config.schema.json").read_text())
     errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(values),
-                    key=lambda e: list(e.absolute_path))
-    if errors:
-        e = errors[0]
-        key = ".".join(str(p) for p in e.absolute_path)
-        if e.validator == "additionalProperties":
-            key = next(iter(set(e.instance) - set(e.schema.get("properties", {}))), key)
-            raise ConfigError(path, key, f"unknown option {key!r}")
-        raise ConfigError(path, key or "(top)", e.message)
+                    key=lambda e: [str(p) for p in e.absolute_path])
+    problems = [p for e in errors for p in _problems(e)]
+    if problems:
+        raise ConfigError.of(path, problems)
     return Config(path, values)
+
+
+def _problems(e) -> list[tuple[str, str]]:
+    """(key, reason) for one schema error: an unknown option is named with the nearest known
+    ones ("did you mean")."""
+    import difflib
+    key = ".".join(str(p) for p in e.absolute_path)
+    if e.validator != "additionalProperties" or not isinstance(e.instance, dict):
+        return [(key or "(top)", e.message)]
+    known = list(e.schema.get("properties", {}))
+    out = []
+    for extra in sorted(set(e.instance) - set(known)):
+        near = difflib.get_close_matches(extra, known, n=3, cutoff=0.6)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        out.append((f"{key}.{extra}" if key else extra, f"unknown option {extra!r}{hint}"))
+    return out

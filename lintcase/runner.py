@@ -38,6 +38,7 @@ class Options:
     cache_dir: Path | None = None
     ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (base dir, glob, codes)
     vocab: tuple[str, ...] = ()  # extra vocabulary folders (facts/vocab/*.yaml format)
+    exclusions: discover.Exclusions | None = None  # exclude / extend-exclude / .gitignore
 
 
 @dataclass
@@ -50,7 +51,7 @@ class Result:
 
 def run(paths: list[str], opts: Options, progress=None) -> Result:
     """Check the files under `paths`; `progress(done, total)` is told of each finished chunk."""
-    inputs, errors = discover.collect(paths, siblings=opts.siblings)
+    inputs, errors = discover.collect(paths, siblings=opts.siblings, exclusions=opts.exclusions)
     named = {str(p) for p in inputs.named}
     chunks = _chunks([str(f) for f in inputs.files])
     results = []

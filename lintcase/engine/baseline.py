@@ -57,16 +57,21 @@ def subtract(findings: list[Finding], entries: list[dict]) -> tuple[list[Finding
 
 
 def apply(findings: list[Finding], baseline_path: str | None,
-          write_path: str | None) -> tuple[list[Finding], list[str]]:
+          write_path: str | None, checked: set[str] | None = None) -> tuple[list[Finding], list[str]]:
     """The findings to report and notes for the user: with `write_path`, today's findings are
-    recorded there and all reported; with `baseline_path`, the known ones are hidden and stale
-    entries named. A baseline that cannot be read is a BaselineError."""
+    recorded there ("-": standard output) and all reported; with `baseline_path`, the known
+    ones are hidden and stale entries named. `checked` holds the keys of the articles this run
+    checked: an entry of any other article is not stale, only out of sight (a pre-commit run
+    on one file judges that file's entries alone); None judges every entry. A baseline that
+    cannot be read is a BaselineError."""
     if write_path:
-        cache.write_atomic(Path(write_path), document(findings).encode("utf-8"))
+        cache.write_output(write_path, document(findings).encode("utf-8"))
         return findings, [f"wrote {len(findings)} finding(s) to the baseline {write_path}"]
     if not baseline_path:
         return findings, []
     new, stale = subtract(findings, load(Path(baseline_path)))
+    if checked is not None:
+        stale = [e for e in stale if e.get("article") in checked]
     notes = [f"baseline {baseline_path}: {len(findings) - len(new)} known finding(s) hidden, "
              f"{len(new)} new"]
     for e in stale:

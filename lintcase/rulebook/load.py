@@ -117,6 +117,7 @@ def load_rule(path: Path) -> Rule:
                                        f"known: {', '.join(checks.KIND_NAMES)}")
     options = data.get("options", {})
     _validate(path, options, kind.OPTIONS, "options")
+    _check_regexes(path, options, kind.OPTIONS)
     _check_template(path, data["message"], kind)
     return Rule(code=data["code"], name=data["name"], summary=data["summary"],
                 severity=data["severity"], check=data["check"], message=data["message"],
@@ -143,6 +144,23 @@ def _validate(path: Path, data, schema: dict, prefix: str) -> None:
         e = errors[0]
         key = ".".join([prefix] * bool(prefix) + [str(p) for p in e.absolute_path]) or "(top)"
         raise RuleError(path, key, e.message)
+
+
+def _check_regexes(path: Path, options: dict, schema: dict) -> None:
+    """Compile, with the `regex` engine the checks use, every option that holds a regular
+    expression (named `regex`, or described as one in its kind's OPTIONS), so a pattern that
+    does not compile is this file's error now, not a failure on every article later."""
+    import regex
+    flags = regex.IGNORECASE if options.get("ignore_case") else 0
+    for key, prop in schema.get("properties", {}).items():
+        value = options.get(key)
+        if not isinstance(value, str) or not isinstance(prop, dict) or \
+                not (key == "regex" or "regex" in prop.get("description", "").lower()):
+            continue
+        try:
+            regex.compile(value, flags)
+        except (regex.error, ValueError, TypeError) as e:
+            raise RuleError(path, f"options.{key}", f"invalid regular expression {value!r}: {e}")
 
 
 def _check_template(path: Path, message: str, kind: ModuleType) -> None:

@@ -41,3 +41,31 @@ def select(rules: list, select: Iterable[str] | None, ignore: Iterable[str] | No
     kept = [r for r in rules if (not wanted and r.enabled) or
             (wanted and named(r, wanted) and (r.enabled or asked(r)))]
     return [r for r in kept if not unwanted or not named(r, unwanted)]
+
+
+def unknown(rules: list, selectors: Iterable[str] | None) -> list[str]:
+    """The selectors that name no rule (by code, code prefix, name or group), as given: a typo
+    such as LC2O1 would otherwise select nothing, or ignore nothing, without a word."""
+    return [k for k in keys(selectors)
+            if not any(names(k, r.code, r.name, r.groups) for r in rules)]
+
+
+def did_you_mean(key: str, rules: list) -> str:
+    """", did you mean LC201?" naming the nearest codes, names or groups (difflib's ratio, ties
+    broken by the characters in place: LC2O1 is LC201 before LC210), or ""."""
+    import difflib
+    words = {r.code for r in rules} | {r.name for r in rules} | {g for r in rules for g in r.groups}
+    asked = key.upper() if key[:2].upper() == "LC" else key
+
+    def score(word: str) -> tuple:
+        ratio = difflib.SequenceMatcher(None, asked, word).ratio()
+        return (-round(ratio, 3), -sum(a == b for a, b in zip(asked, word)), word)
+    near = [w for w in sorted(words, key=score)
+            if difflib.SequenceMatcher(None, asked, w).ratio() >= 0.6][:3]
+    return f"; did you mean {' or '.join(near)}?" if near else ""
+
+
+def problems(rules: list, selectors: Iterable[str] | None) -> list[tuple[str, str]]:
+    """(selector, reason) for each selector that names no rule."""
+    return [(k, f"no rule, code prefix or group {k!r}{did_you_mean(k, rules)}")
+            for k in unknown(rules, selectors)]
