@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Article, Location, Rendering
 from .kit import metawords as mw
+from .kit.metatitle import title_in_text
 from .kit.affiliations import differences as affiliation_differences
 from .kit.authors import EXTRACTED, author_differences
 from .kit.hit import Hit
@@ -39,13 +40,18 @@ LABELS = {"title": "Title", "authors": "Authors", "doi": "DOI", "volume": "Volum
 def run(article: Article, options: dict):
     options = with_defaults(OPTIONS, options)
     name = options["test"]
-    renderings = [r for r in by_preference(article.renderings, options) if _has(r, name)]
+    ordered = by_preference(article.renderings, options)
+    renderings = [r for r in ordered if _has(r, name)]
+    if name == "title" and renderings:  # a PDF's title is looked for in its text when its
+        renderings += [r for r in ordered if r not in renderings]  # reader found none
     if len(renderings) < 2:
         return
     ref = renderings[0]
     for other in renderings[1:]:
         if name == "title":
-            yield from _words(ref, other, ref.meta.title, other.meta.title, options)
+            found = title_in_text(ref.meta.title, other, options["min_similarity"])
+            if found:
+                yield from _words(ref, other, ref.meta.title, found, options)
         elif name == "authors":
             for hit in author_differences(ref, other):
                 yield hit
