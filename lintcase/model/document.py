@@ -94,6 +94,9 @@ class Meta:
     corresp: tuple[Text, ...] = ()
     emails: tuple[Text, ...] = ()
     surnames: tuple[str, ...] = ()  # each author's surname, where the source marks it (JATS)
+    # A PDF text's front matter (its first lines, up to the abstract) as one text, where a
+    # title its reader did not recognise can still be found by the title comparison.
+    front: Text | None = field(default=None, repr=False, compare=False)
 
 
 # The rendering kinds, most trustworthy first: the one list every layer reads (readers register

@@ -38,6 +38,7 @@ def read_meta(source: Source, info: dict, lines: list[Line], keep: list[bool], m
         journal=_journal(source, lines, keep),
         keywords=_keywords(source, info["front"], md),
         emails=_emails(source, lines),
+        front=build_text(source, segments(info["zone"]), md) if info["zone"] else None,
     )
 
 
