@@ -25,13 +25,12 @@ import unicodedata
 import zlib
 from pathlib import Path
 
-from .model import Article, Rendering, RENDERING_KINDS
+from .model import KIND_RANK, Article, Rendering
 
 TEXT_ALONE = 0.3
 WITH_EVIDENCE = 0.1
 MIN_GRAMS = 20  # fewer sampled 5-grams than this: too little text to judge by
 SAMPLE = 4  # keep one 5-gram in SAMPLE, chosen by its content (the same in every rendering)
-KIND_ORDER = {k: i for i, k in enumerate(RENDERING_KINDS)}
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -68,7 +67,7 @@ def grams(r: Rendering) -> frozenset[int]:
 
 
 def group(renderings: list[Rendering], named: set[Path] | None = None) -> list[Article]:
-    ordered = sorted(renderings, key=lambda r: (KIND_ORDER.get(r.kind, 9), r.path))
+    ordered = sorted(renderings, key=lambda r: (KIND_RANK.get(r.kind, len(KIND_RANK)), r.path))
     home = {id(r): [r] for r in ordered}
     for _, a, b in sorted(_edges(ordered), key=lambda e: -e[0]):
         ga, gb = home[id(a)], home[id(b)]

@@ -19,6 +19,7 @@ from ..facts.references import fold, surnames, where
 from ..model import Article, Location
 from .kit.hit import Hit
 from .kit.options import with_defaults
+from .kit.prefer import KINDS_IN_ORDER
 
 ISBN = re.compile(r"97[89]-?\d{1,5}-?\d+-?\d+-?[\dX]")
 FIELDS = ("label", "value", "reason", "year", "issued", "other", "key")
@@ -29,8 +30,7 @@ OPTIONS = {
     "properties": {
         "test": {"enum": ["doi-syntax", "pmid-syntax", "pmid-year", "duplicate",
                                   "shared-identifier"]},
-        "renderings": {"type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext",
-                                                           "text"]},
+        "renderings": {"type": "array", "items": {"enum": KINDS_IN_ORDER},
                        "default": ["jats", "html"],
                        "description": "Renderings whose identifiers are checked (PDF text breaks "
                                       "DOIs across lines, so it is left out by default)."},

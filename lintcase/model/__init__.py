@@ -6,11 +6,11 @@ importable from `lintcase.model` itself.
 """
 from __future__ import annotations
 
-from .document import (BLOCK_KINDS, KINDS, RENDERING_KINDS, Article, Block, Fact, Meta, Reference,
-                       Rendering)
+from .document import (BLOCK_KINDS, KIND_RANK, KINDS, RENDERING_KINDS, Article, Block, Fact,
+                       Meta, Reference, Rendering)
 from .findings import SEVERITIES, Finding, InputError, Location
 from .text import Source, Span, Text, TextBuilder, excerpt, verbatim_text
 
-__all__ = ["BLOCK_KINDS", "KINDS", "RENDERING_KINDS", "SEVERITIES", "Article", "Block", "Fact",
-           "Finding", "InputError", "Location", "Meta", "Reference", "Rendering", "Source", "Span",
+__all__ = ["BLOCK_KINDS", "KIND_RANK", "KINDS", "RENDERING_KINDS", "SEVERITIES", "Article", "Block",
+           "Fact", "Finding", "InputError", "Location", "Meta", "Reference", "Rendering", "Source", "Span",
            "Text", "TextBuilder", "excerpt", "verbatim_text"]

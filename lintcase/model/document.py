@@ -103,6 +103,7 @@ class Meta:
 # under these names; checks take their reference rendering in this order unless a rule says).
 RENDERING_KINDS = ("jats", "html", "pdf", "pdftext", "text")
 KINDS = RENDERING_KINDS
+KIND_RANK = {k: i for i, k in enumerate(RENDERING_KINDS)}  # unknown kinds rank after these
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,8 @@ class Article:
 
     def trusted(self) -> list[Rendering]:
         """The renderings, most trustworthy kind first (RENDERING_KINDS), then by path."""
-        order = {k: i for i, k in enumerate(RENDERING_KINDS)}
-        return sorted(self.renderings, key=lambda r: (order.get(r.kind, len(order)), r.path))
+        last = len(KIND_RANK)
+        return sorted(self.renderings, key=lambda r: (KIND_RANK.get(r.kind, last), r.path))
 
     @property
     def doi(self) -> str | None:

@@ -8,11 +8,12 @@ import re
 from ...facts import facts
 from ...model import Location, Reference, Rendering
 from .hit import Hit
+from .prefer import KINDS_IN_ORDER
 from .names import names_reference
 
 # The option `resolve` and `sequence` share: which renderings to check.
 RENDERINGS_OPTION = {
-    "type": "array", "items": {"enum": ["jats", "html", "pdf", "pdftext", "text"]},
+    "type": "array", "items": {"enum": KINDS_IN_ORDER},
     "default": ["jats", "html", "text"],
     "description": "Which renderings to check. PDF text is left out by default: its reference "
                    "lists and captions are read too unreliably (page footers as entries, lists "

@@ -1,7 +1,9 @@
 """Which rendering a check takes for its reference: the shared `prefer` option."""
 from __future__ import annotations
 
-KINDS_IN_ORDER = ["jats", "html", "pdf", "pdftext", "text"]
+from ...model import RENDERING_KINDS
+
+KINDS_IN_ORDER = list(RENDERING_KINDS)
 # The option every check that reads one rendering (or compares against one) shares.
 PREFER_OPTION = {"type": "array", "items": {"enum": KINDS_IN_ORDER}, "default": KINDS_IN_ORDER,
                  "description": "Which rendering is the reference, in order of preference."}
