@@ -14,8 +14,8 @@ printed as a URL, split across lines, or belongs to a trial registration. So:
 - a rendering with too little text to compare (an image-only PDF) joins on that evidence alone;
 - an article holds at most one rendering of each kind, and pairs join strongest first.
 
-A rendering left alone while its folder holds renderings of other articles is marked on its
-Article (`alone_beside`), so reports say so instead of silently linting it apart.
+A rendering left alone while its folder holds renderings of other kinds (which it could have
+joined) is marked on its Article (`alone_beside`), so reports say so instead of silently linting it apart.
 """
 from __future__ import annotations
 
@@ -138,5 +138,5 @@ def _article(g: list[Rendering], groups: list[list[Rendering]]) -> Article:
     if len(g) == 1:
         folder = os.path.dirname(g[0].path)
         alone = tuple(sorted(r.path for other in groups if other is not g for r in other
-                             if os.path.dirname(r.path) == folder))
+                             if os.path.dirname(r.path) == folder and r.kind != g[0].kind))
     return Article(key, tuple(sorted(g, key=lambda r: r.path)), alone_beside=alone)

@@ -64,6 +64,12 @@ def test_one_rendering_of_each_kind():
     assert sorted(len(x.renderings) for x in articles) == [1, 2]
 
 
+def test_articles_of_one_kind_side_by_side_are_not_said_to_stand_alone():
+    a = rendering("d/one.xml", "jats", PROSE, doi="10.1/a")
+    b = rendering("d/two.xml", "jats", OTHER, doi="10.1/b")
+    assert [x.alone_beside for x in grouping.group([a, b])] == [(), ()]
+
+
 FOLDERS = ("pairs", "pairs2", "triples", "case-reports")
 
 
