@@ -79,3 +79,19 @@ def test_malformed_names_line_and_column(tmp_path):
     with pytest.raises(ReadError) as e:
         read_jats(Source("m.xml", "<article>\n<p>a</b>\n</article>"))
     assert (e.value.line, e.value.column) == (2, 7) and "mismatched tag" in e.value.reason
+
+
+def test_element_citation_fields_are_separate_words(tmp_path):
+    # <element-citation> holds its fields with nothing between them (PMC's NLM style); the
+    # entry's text reads them as words, and a type style inside a field joins its neighbours
+    r = jats(tmp_path, """<article><front><article-meta><title-group><article-title>T
+    </article-title></title-group></article-meta></front><back><ref-list><ref id="r1">
+    <element-citation><person-group person-group-type="author"><name><surname>Siegel</surname>
+    <given-names>JD</given-names></name><collab>Advisory Committee</collab></person-group><article-title>2007
+    guideline for <italic>E</italic>. coli</article-title><source>Am J Infect Control</source><year>2007</year><volume>35</volume><fpage>65</fpage></element-citation>
+    </ref></ref-list></back></article>""")
+    text = r.references[0].text.text
+    assert "Committee 2007 guideline for E. coli Am J Infect Control 2007 35 65" in text
+    assert text.startswith("Siegel JD")
+    span = r.references[0].text.span(text.index("Control 2007") + 8, text.index("Control 2007") + 12)
+    assert r.source.text.splitlines()[span.line - 1][span.column - 1:span.end_column - 1] == "2007"

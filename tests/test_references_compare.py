@@ -87,3 +87,30 @@ def test_identifier_syntax_and_plausibility():
     assert ids.implausible(22653669, 2016, 2) == "2012"  # issued four years before the work
     assert ids.implausible(27291786, 2016, 2) == ""
     assert ids.implausible(28563791, 1984, 2) == ""  # late indexing, and before 1997
+
+
+def test_a_year_changed_where_the_entry_prints_it_outside_its_year_field():
+    # the year in a title (an MDPI and a BMC-style entry) or a URL, one digit changed
+    a = refs.entry(ref("Horwell CJ, Ferdiwijaya D. Use of respiratory protection during the 2014 "
+                       "eruption of Kelud. J Volcanol Geotherm Res. 2017. "
+                       "doi:10.1016/j.jvolgeores.2017.06.004",
+                       surnames=("Horwell", "Ferdiwijaya"), title="Use of respiratory "
+                       "protection during the 2014 eruption of Kelud", year="2017"), 0, True)
+    b = pdf("Horwell, C.J.; Ferdiwijaya, D. Use of respiratory protection during the 2214 eruption "
+            "of Kelud. J. Volcanol. Geotherm. Res. 2017. [CrossRef]")
+    out = list(refcompare.year(a, b))
+    assert [(d.value, d.other) for d in out] == [("2014", "2214")]
+    url = refs.entry(ref("World Health Organization. CDC protocol. http://www.who.int/csr/"
+                         "swineflu/Assay-2009_20090430.pdf", title="CDC protocol", year="2009"),
+                     0, True)
+    printed = pdf("World Health Organization. CDC protocol. http://www.who.int/csr/ swineflu/"
+                  "Assay- 2069 _20090430.pdf")
+    assert [(d.value, d.other) for d in refcompare.year(url, printed)] == [("2009", "2069")]
+
+
+def test_years_that_differ_elsewhere_in_the_entry_are_not_a_changed_year():
+    a = refs.entry(JATS, 0, structured=True)
+    # the PDF entry runs into the next one: a year more, none changed at the same place
+    assert list(refcompare.year(a, pdf(PRINTED + " 5. Smith J. Roads. 2019"))) == []
+    # a DOI the PDF omits holds a four-digit run: not a year
+    assert list(refcompare.year(a, pdf(PRINTED.split(" https")[0]))) == []

@@ -25,7 +25,7 @@ def title_in_text(title: Text, other: Rendering, min_similarity: float) -> Text 
     best, score = None, 0.0
     if other.meta.front is not None:  # the front matter: the title with one word changed is
         best, score = _search(keys, [other.meta.front])  # still the title there
-        if best is not None and score >= 1 - max(1, 0.15 * len(keys)) / len(keys):
+        if best is not None and score * len(keys) >= len(keys) - max(1, 0.15 * len(keys)) - 1e-9:
             return best
     best, score = _search(keys, [b.text for b in other.blocks[:FIRST_BLOCKS]])
     return best if best is not None and score >= FOUND else None
@@ -37,13 +37,32 @@ def _search(keys: list[str], texts: list[Text]) -> tuple[Text | None, float]:
         ws = mw.words(text)
         found = _best_window(keys, [w for w, _, _ in ws])
         if found and found[0] > score:
-            i, j = found[1], found[2]
+            i, j = _to_edges(text, ws, *found[1:])
             best, score = text.slice(ws[i][1], ws[j - 1][2]), found[0]
     return best, score
 
 
+def _to_edges(text: Text, ws: list, i: int, j: int, head: int, tail: int) -> tuple[int, int]:
+    """The stretch words[i:j] widened over title words that matched nothing at its ends (a
+    changed first or last word), when the widening stays on one line of the source and reaches
+    that line's edge, as a title's words do."""
+    src = text.source.text
+    if head and i - head >= 0:
+        a, b = text.source_offset(ws[i - head][1]), text.source_offset(ws[i][1])
+        if "\n" not in src[a:b] and not src[src.rfind("\n", 0, a) + 1:a].strip():
+            i -= head
+    if tail and j + tail <= len(ws):
+        a, b = text.source_offset(ws[j - 1][2], end=True), \
+            text.source_offset(ws[j + tail - 1][2], end=True)
+        stop = src.find("\n", b)
+        if "\n" not in src[a:b] and not src[b:len(src) if stop < 0 else stop].strip():
+            j += tail
+    return i, j
+
+
 def _best_window(keys: list[str], words: list[str]):
-    """(similarity, i, j): the stretch words[i:j] most like `keys`."""
+    """(similarity, i, j, head, tail): the stretch words[i:j] most like `keys`, and how many of
+    the keys before its first match and after its last matched nothing."""
     if not keys or not words:
         return None
     n, best = len(keys), None
@@ -57,8 +76,10 @@ def _best_window(keys: list[str], words: list[str]):
         size = sum(b.size for b in blocks)
         if not size:
             continue
-        last = max(b.b + b.size for b in blocks if b.size)
+        used = [b for b in blocks if b.size]
+        last = used[-1].b + used[-1].size
         score = size / max(n, last)
         if best is None or score > best[0]:
-            best = (score, i, i + last)
+            head = used[0].a if used[0].b == 0 else 0
+            best = (score, i, i + last, head, n - used[-1].a - used[-1].size)
     return best

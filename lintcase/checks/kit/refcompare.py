@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -100,6 +101,46 @@ def _lost_accents(name: str, printed: str) -> bool:
 
 
 def year(a: Entry, b: Entry):
+    """a's year field against the years b prints; else any year-like number the two entries
+    print at the same place (between the same words) with one digit changed: a year in a title,
+    a URL or an access date."""
+    found = list(_stated_year(a, b))
+    yield from found or _changed_year(a, b)
+
+
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_FOUR = re.compile(r"\d{4}")
+
+
+def _changed_year(a: Entry, b: Entry):
+    ya, yb = _fours(a), _fours(b)
+    only_a = Counter(t.key for _, t in ya) - Counter(t.key for _, t in yb)
+    only_b = Counter(t.key for _, t in yb) - Counter(t.key for _, t in ya)
+    if sum(only_a.values()) != 1 or sum(only_b.values()) != 1:
+        return
+    x, y = next(iter(only_a)), next(iter(only_b))
+    if sum(p != q for p, q in zip(x, y)) != 1 or not (_YEAR.fullmatch(x) or _YEAR.fullmatch(y)):
+        return
+    (i, s), (j, t) = next(p for p in ya if p[1].key == x), next(p for p in yb if p[1].key == y)
+    if _beside(a.tokens, i) & _beside(b.tokens, j):
+        yield Difference("year", a.text[s.start:s.end], b.text[t.start:t.end],
+                         (s.start, s.end), (t.start, t.end))
+
+
+def _fours(e: Entry) -> list[tuple[int, Token]]:
+    """Four-digit tokens with their index, outside DOIs (a DOI one rendering omits)."""
+    dois = [m.span() for m in DOI_START.finditer(e.text)]
+    return [(i, t) for i, t in enumerate(e.tokens) if _FOUR.fullmatch(t.key)
+            and not any(x <= t.start < y for x, y in dois)]
+
+
+def _beside(toks: list[Token], i: int) -> set:
+    """The words either side of token i (position-tagged, so 'before' only meets 'before')."""
+    return {(k, toks[i + k].key) for k in (-1, 1)
+            if 0 <= i + k < len(toks) and not toks[i + k].key.isdigit()}
+
+
+def _stated_year(a: Entry, b: Entry):
     y = a.ref.year
     if not re.fullmatch(r"\d{4}", y) or not _intact(a, b, "volume", "pages"):
         return

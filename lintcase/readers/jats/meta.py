@@ -178,7 +178,7 @@ def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
     fpage, lpage = first("fpage"), first("lpage")
     pages = f"{fpage}-{lpage}" if fpage and lpage else (fpage or first("elocation-id"))
     names = list(_authors(cit, source))
-    text = text_of(cit, source)
+    text = text_of(cit, source, fields=cit.tag == "element-citation")
     fields = {"authors": tuple(" ".join(n).strip() for n in names),
               "title": first("article-title", "chapter-title", "data-title"),
               "source": first("source"), "year": first("year")[:4], "volume": first("volume"),
