@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Fact, Rendering
 from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities,
-               spellings, terms, words)
+               spellings, staging, statistics, terms, words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -20,6 +20,10 @@ EXTRACTORS = {
     "acronym": acronyms.extract,
     "citation": citations.extract,
     "callout": citations.callouts,
+    "statistic": statistics.statistics,
+    "proportion": statistics.proportions,
+    "interval": statistics.intervals,
+    "stage": staging.extract,
 }
 
 

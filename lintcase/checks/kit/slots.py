@@ -73,10 +73,28 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     if len(named) >= 2:
         return named  # the facts outside every case's section may speak of any of them
     blocks = [b for r in article.renderings for b in r.blocks]
-    if any(SEVERAL.search(b.text.text) for b in blocks if b.kind in ("paragraph", "caption")) \
+    if any(_several(b.text.text) for b in blocks if b.kind in ("paragraph", "caption")) \
             or any(CASES_TITLE.search(t) for b in blocks for t in b.section):
         return []
     return [found]
+
+
+# A sentence that cites ("[11]", "et al.", "(Smith, 2019)") speaks of the literature.
+_CITES = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D{2,40},? (?:19|20)\d\d[a-z]?\)"
+                    r"|\bstud(?:y|ies)\b")
+
+
+def _several(text: str) -> bool:
+    """The text says this report is of several patients; "a case series" from the literature,
+    in a sentence that cites it, does not."""
+    for m in SEVERAL.finditer(text):
+        if m.group().lower() != "case series":
+            return True
+        a = max(text.rfind(". ", 0, m.start()) + 1, 0)
+        b = text.find(". ", m.end())
+        if not _CITES.search(text[a:len(text) if b < 0 else b]):
+            return True
+    return False
 
 
 def place(f: Fact) -> str:

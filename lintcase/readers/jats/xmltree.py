@@ -221,6 +221,8 @@ SKIP_INLINE = frozenset()
 _ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # white space other than one plain space
 BLOCK_LEVEL = frozenset({"p", "title", "sec", "list-item", "label", "caption", "td", "th", "tr",
                          "ref", "def", "term", "list", "fn", "disp-quote"})
+STYLES = frozenset("italic bold sup sub sc underline monospace roman sans-serif overline strike "
+                   "styled-content named-content inline-formula mml:math math".split())
 
 
 def text_of(node: Node, source: Source, skip: frozenset = SKIP_INLINE, builder=None,
@@ -229,16 +231,15 @@ def text_of(node: Node, source: Source, skip: frozenset = SKIP_INLINE, builder=N
 
     Elements whose tag is in `skip` are left out. When `marks` is given, (start, end, node)
     triples are appended for every descendant element, so callers can find where an inline
-    element (an xref, say) sits in the resulting text. With `fields`, every element but a
-    type style starts a word (an <element-citation> holds its fields with nothing between
-    them: <surname>Siegel</surname><given-names>JD</given-names> reads "Siegel JD").
+    element (an xref, say) sits in the resulting text. With `fields`, every element but a type
+    style starts a word (<surname>Siegel</surname><given-names>JD</given-names>: "Siegel JD").
     """
     if builder is None and marks is None and len(node.children) <= 1:
         plain = _plain_leaf(node, source)
         if plain is not None:
             return plain
     b = builder if builder is not None else TextBuilder(source)
-    _walk(node, b, skip, marks, BLOCK_LEVEL if not fields else _FIELD_SPLIT)
+    _walk(node, b, skip, marks, fields)
     return b.build().strip() if builder is None else b.build()
 
 
@@ -258,27 +259,16 @@ def _plain_leaf(node: Node, source: Source) -> Text | None:
     return Text(s, source, ((0, c.offset + lead, True),))
 
 
-class _AllBut(frozenset):
-    """Every tag but these."""
-
-    def __contains__(self, tag) -> bool:
-        return not frozenset.__contains__(self, tag)
-
-
-_FIELD_SPLIT = _AllBut({"italic", "bold", "sup", "sub", "sc", "underline", "monospace", "roman",
-                        "sans-serif", "overline", "strike", "styled-content", "named-content",
-                        "inline-formula", "mml:math", "math"})
-
-
-def _walk(node: Node, b: TextBuilder, skip: frozenset, marks, apart=BLOCK_LEVEL) -> None:
+def _walk(node: Node, b: TextBuilder, skip: frozenset, marks, fields: bool = False) -> None:
     for c in node.children:
         if isinstance(c, Chunk):
             add_collapsed(b, c.text, c.offset, c.verbatim)
         elif c.tag not in skip:
-            if c.tag in apart and len(b) and b.last_char() != " ":
+            apart = c.tag not in STYLES if fields else c.tag in BLOCK_LEVEL
+            if apart and len(b) and b.last_char() != " ":
                 b.add(" ", c.offset, verbatim=False)  # <title>A</title><p>B</p> is "A B"
             start = len(b)
-            _walk(c, b, skip, marks, apart)
+            _walk(c, b, skip, marks, fields)
             if marks is not None:
                 marks.append((start, len(b), c))
 

@@ -1,0 +1,214 @@
+"""Recall of the statistics family (LC501-LC503) on injected edits, and the count of each fact.
+
+    python bench/mutate_stats.py [--seed 1] [--per-kind 2] [--folders jats,pairs,...] [--out F]
+
+Every XML article of ../shared/corpus is read; each reported statistic, count with its
+percentage and estimate with its interval that lintcase finds consistent is a site. Up to
+`--per-kind` sites per article and kind (drawn with the seed) get one edit each, in a copy of
+the XML: one digit of one number (the p value or the statistic; the count or the percentage;
+the estimate) changed to another digit, so that the arithmetic no longer holds; and for an
+interval stated twice alike (LC505's subject test), one digit of one copy's estimate. Only edits
+of the first three kinds that make the numbers inconsistent count (the check's own arithmetic decides, on the edited
+strings; an edit that leaves them consistent is drawn again, at most 20 times). An edit is
+found when the edited article has an LC50x finding the unedited one lacks whose place covers
+the edited number. Recall is printed per kind, with every miss.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from mutate import _covers, select_rules  # noqa: E402
+from lintcase import grouping  # noqa: E402
+from lintcase.checks.kit import stats  # noqa: E402
+from lintcase.engine import run as engine  # noqa: E402
+from lintcase.facts.registry import facts  # noqa: E402
+from lintcase.model import Source  # noqa: E402
+from lintcase.readers import ReadError, read  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+FOLDERS = ("jats", "pairs", "pairs2", "case-reports", "triples")
+KINDS = {"statistic": "LC501", "proportion": "LC502", "interval": "LC503",
+         "restated": "LC505"}
+
+
+def xml_files(folders) -> list[Path]:
+    out = []
+    for folder in folders:
+        base = CORPUS / folder
+        out += sorted(base.glob("*.xml")) + sorted(base.glob("*/article.xml"))
+    return out
+
+
+def _numbers(f) -> list[tuple[str, str]]:
+    """(which, printed) of the numbers of a fact that an edit may change."""
+    v = f.value
+    if f.kind == "statistic":
+        return [("p", v[4]), ("statistic", v[2])]
+    if f.kind == "proportion":
+        return [("count", str(v[0])), ("percentage", v[2])]
+    return [("estimate", v[1])]
+
+
+def _consistent(kind: str, value) -> bool:
+    if kind == "statistic":
+        test, dfs, stat, rel, p, one = value
+        lo, hi = stats.p_range(test, dfs, stat, one)
+        return stats.p_consistent(rel, p, lo, hi) and not stats.decision_error(rel, p, lo, hi)
+    if kind == "proportion":
+        k, n, pct = value
+        return stats.share_consistent(k, n, pct)
+    return stats.inside(*value[1:]) == ""
+
+
+def _edited_value(kind: str, value, which: str, new: str):
+    v = list(value)
+    if kind == "statistic":
+        v[4 if which == "p" else 2] = new
+    elif kind == "proportion":
+        if which == "count":
+            v[0] = int(new)
+        else:
+            v[2] = new
+    else:
+        v[1] = new
+    return tuple(v)
+
+
+def _restated_sites(r) -> list:
+    """Intervals stated twice alike (same subject): one copy's estimate is the site."""
+    from lintcase.checks.kit.restated import same_subject as _same_subject
+    found = facts(r, "interval")
+    return [b for i, a in enumerate(found) for b in found[i + 1:]
+            if a.value == b.value and not (a.block is b.block and a.sentence == b.sentence)
+            and _same_subject(a, b)]
+
+
+def plan(rng: random.Random, r, per_kind: int) -> list[dict]:
+    edits = []
+    for kind in KINDS:
+        if kind == "restated":
+            sites = _restated_sites(r)
+            for f in rng.sample(sites, min(per_kind, len(sites))):
+                e = _one_edit(rng, r, f, restated=True)
+                if e is not None:
+                    edits.append(dict(e, kind="restated"))
+            continue
+        sites = [f for f in facts(r, kind) if _consistent(kind, f.value)]
+        for f in rng.sample(sites, min(per_kind, len(sites))):
+            e = _one_edit(rng, r, f)
+            if e is not None:
+                edits.append(e)
+    return edits
+
+
+def _one_edit(rng: random.Random, r, f, restated: bool = False) -> dict | None:
+    block = f.block.text.text
+    for _ in range(20):
+        which, printed = rng.choice(_numbers(f))
+        at = block.rfind(printed, f.start, f.end) if which in ("p", "percentage") else \
+            block.find(printed, f.start, f.end)
+        digits = [i for i, c in enumerate(printed) if c.isdigit()]
+        if at < 0 or not digits:
+            continue
+        i = rng.choice(digits)
+        new = printed[:i] + rng.choice([d for d in "0123456789" if d != printed[i]]) + \
+            printed[i + 1:]
+        try:
+            if not restated and _consistent(f.kind, _edited_value(f.kind, f.value, which, new)):
+                continue  # the edit leaves the numbers consistent: not a fair edit
+        except (ValueError, ZeroDivisionError):
+            continue
+        a = f.block.text.source_offset(at + i)
+        if r.source.text[a] != printed[i] or f.block.text.source_offset(at + i + 1) != a + 1:
+            continue  # the digit is not verbatim in the source (an entity, markup between)
+        return {"kind": f.kind, "which": which, "before": printed, "after": new, "offset": a,
+                "digit": printed[i], "new_digit": new[i], "surface": f.surface}
+    return None
+
+
+def findings(r, rules) -> list:
+    found, errors = engine.run(grouping.group([r]), rules)
+    return found
+
+
+def run(folders, seed: int, per_kind: int):
+    rules = select_rules("LC501,LC502,LC503,LC504,LC505")
+    counts, articles = Counter(), Counter()
+    results = []
+    tmp = Path(tempfile.mkdtemp())
+    for path in xml_files(folders):
+        try:
+            r = read(path)
+        except ReadError:
+            continue
+        for kind in KINDS:
+            n = len(_restated_sites(r)) if kind == "restated" else len(facts(r, kind))
+            counts[kind] += n
+            articles[kind] += bool(n)
+        rng = random.Random(f"{seed}:{path.parent.name}/{path.name}")
+        edits = plan(rng, r, per_kind)
+        if not edits:
+            continue
+        before = Counter((f.rule, f.message) for f in findings(r, rules))
+        for e in edits:
+            text = r.source.text
+            new = text[:e["offset"]] + e["new_digit"] + text[e["offset"] + 1:]
+            out = tmp / path.parent.name / path.name
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(new, encoding="utf-8")
+            edited = read(out)
+            seen = before.copy()
+            fresh = []
+            for f in findings(edited, rules):
+                if seen[(f.rule, f.message)]:
+                    seen[(f.rule, f.message)] -= 1
+                else:
+                    fresh.append(f)
+            src = Source(str(out), new)
+            hit = any(_covers(loc, str(out), src, (e["offset"], e["offset"] + 1))
+                      for f in fresh for loc in f.locations)
+            results.append(dict(e, article=str(path.relative_to(CORPUS)), found=hit))
+    return counts, articles, results
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--per-kind", type=int, default=2)
+    ap.add_argument("--folders", default=",".join(FOLDERS))
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    t0 = time.time()
+    counts, articles, results = run(args.folders.split(","), args.seed, args.per_kind)
+    lines = [f"# Statistics family: facts and injected-edit recall (seed {args.seed}, "
+             f"{args.per_kind} per kind and article, folders {args.folders})", "",
+             "| fact | found | articles with one | edits | found (a new LC501–LC505 finding at the edit) | recall |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for kind, rule in KINDS.items():
+        rs = [x for x in results if x["kind"] == kind]
+        hit = sum(x["found"] for x in rs)
+        rate = f"{100 * hit / len(rs):.0f}%" if rs else "–"
+        lines.append(f"| {kind} ({rule}) | {counts[kind]} | {articles[kind]} | {len(rs)} | "
+                     f"{hit} | **{rate}** |")
+    misses = [x for x in results if not x["found"]]
+    lines += ["", f"Missed edits ({len(misses)}):", ""]
+    lines += [f"- {x['article']}: {x['kind']} «{x['surface']}», {x['which']} "
+              f"{x['before']} → {x['after']}" for x in misses]
+    lines += ["", f"{len(results)} edits in {time.time() - t0:.0f} s."]
+    text = "\n".join(lines) + "\n"
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""One interval stated twice with one of its numbers changed: which pairs of interval facts
+are copies of one result (the same label, two of three numbers equal, the same subject)."""
+from __future__ import annotations
+
+import re
+
+# An interval restated: its label and two of its three numbers equal, the third changed.
+_SAME = [((0, 2, 3), 1), ((0, 1, 3), 2), ((0, 1, 2), 3)]
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_COMMON = {"with", "than", "that", "this", "were", "was", "group", "groups", "compared", "model",
+           "risk", "ratio", "odds", "hazard", "patients", "significantly", "significant", "after",
+           "adjusted", "higher", "lower", "increased", "decreased", "associated", "between"}
+
+
+def changed_copies(found: list):
+    """(a, b) for each pair of interval facts that state one result with one number changed."""
+    seen = set()
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if a.block is b.block and a.sentence == b.sentence or (b.value, a.value) in seen:
+                continue
+            for same, differs in _SAME:
+                if all(a.value[k] == b.value[k] for k in same) and \
+                        a.value[differs] != b.value[differs] and same_subject(a, b):
+                    seen.add((a.value, b.value))
+                    yield a, b
+
+
+def same_subject(a, b) -> bool:
+    """The words before the two statements share at least two content words."""
+    wa, wb = (set(w.lower() for w in _WORD.findall(f.context[-60:])) - _COMMON for f in (a, b))
+    return len(wa & wb) >= 2

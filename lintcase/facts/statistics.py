@@ -1,0 +1,121 @@
+"""Reported statistics: a test statistic with its p value, a count with its percentage, an
+estimate with its confidence interval. Values keep the printed strings (their decimals say how
+the number was rounded); the arithmetic that checks them is the check's, not the extractor's.
+
+    t(28) = 2.10, p = .045        -> statistic ("t", (28,), "2.10", "=", ".045", False)
+    χ2(2, N = 120) = 8.1, P<0.05  -> statistic ("chi2", (2,), "8.1", "<", "0.05", False)
+    12 of 40 (30%)                -> proportion (12, 40, "30")
+    OR 2.3 (95% CI 1.2–4.5)       -> interval ("OR", "2.3", "1.2", "4.5")
+
+Traps left alone on purpose: ranges ("5–12%"), "p for trend" without a statistic, reference
+numbers in brackets, "Table 2", figure panels; a decimal comma is read only where a number
+cannot be a list ("0,03" after "p =").
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Rendering
+from .common import make_fact, prose_blocks
+
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2010": "-", "\u2011": "-"})
+_NUM = r"-?(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_DF = r"\d+(?:\.\d+)?"
+_P = (r"(?P<pl>\bp|\bP)\s*(?:-?\s*value\s*)?(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*"
+      r"(?P<p>\d?\.?\d+\s*[×x*]\s*10\s*\^?\s*-\s*\d+|\d(?:\.\d+)?\s*[eE]\s*-\s*\d+"
+      r"|0?[.,]\d+|1(?:\.0+)?)(?!\d|\.\d|\s*(?:[eE×x*]|10\s*-))")
+_CHI = r"(?:χ\s*2|χ²|χ\s*\^?2|\bchi[- ]?square[d]?|\bX2)"
+_DF_AFTER = r"\s*[,;]\s*(?:df|d\.f\.)\s*=\s*(?P<d1>\d+)"
+_TESTS = [
+    ("t", rf"\bt\s*\(\s*(?P<d1>{_DF})\s*\)\s*=\s*(?P<v>{_NUM})"),
+    ("tdf", rf"\bt\s*=\s*(?P<v>{_NUM}){_DF_AFTER}"),
+    ("chi2df", rf"{_CHI}\s*=\s*(?P<v>{_NUM}){_DF_AFTER}"),
+    ("F", rf"\bF\s*\(\s*(?P<d1>{_DF})\s*[,;/]\s*(?P<d2>{_DF})\s*\)\s*=\s*(?P<v>{_NUM})"),
+    ("chi2", rf"{_CHI}\s*\(\s*(?P<d1>\d+)"
+             rf"(?:\s*,\s*[Nn]\s*=\s*[\d,]+)?\s*\)\s*=\s*(?P<v>{_NUM})"),
+    ("r", r"\br\s*\(\s*(?P<d1>\d+)\s*\)\s*=\s*(?P<v>-?\.?\d*\.?\d+)"),
+    ("z", rf"\b[zZ]\s*=\s*(?P<v>{_NUM})"),
+]
+STATISTIC = re.compile("|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{name}_')})"
+                                for name, pattern in _TESTS))
+_TEST = {"tdf": "t", "chi2df": "chi2"}
+_TEST.update({n: n for n, _ in _TESTS if n not in _TEST})
+P_AFTER = re.compile(r"\s*[,;]?\s*(?:and\s+|with\s+)?" + _P)
+ONE_TAILED = re.compile(r"\bone[- ](?:tailed|sided)\b|\b(?:upper|lower)[- ]tailed\b", re.I)
+
+_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*%"
+PROPORTION = re.compile(
+    rf"(?<![\d.,/])(?P<k>{_COUNT})\s*(?:/|of|out of)\s*(?P<n>{_COUNT})\s*(?:patients?|"
+    rf"participants?|subjects?|cases?|children|women|men|people|persons|individuals|"
+    rf"respondents?|samples?|animals|mice|eyes)?\s*[(\[]\s*{_PCT}\s*[)\]]"
+    rf"|(?<![\d.,])(?P<pct2>\d+(?:\.\d+)?)\s*%\s*[(\[]\s*(?:n\s*=\s*)?(?P<k2>{_COUNT})\s*"
+    rf"(?:/|of|out of)\s*(?P<n2>{_COUNT})\s*[)\]]")
+
+_RATIO = r"(?:a?OR|a?RR|a?HR|IRR|PR|odds ratio|risk ratio|hazard ratio|relative risk|β|B|MD|SMD)"
+INTERVAL = re.compile(
+    rf"(?:(?P<label>{_RATIO})\s*(?:[=:]|of|was|is)?\s*)?(?<![\w.])(?P<est>{_NUM})\s*"
+    rf"[,;(\[]\s*(?P<level>9[059])\s*%\s*(?:CI|C\.I\.|confidence interval|CrI)\s*[:=,]?\s*"
+    rf"(?P<lo>{_NUM})\s*(?:to|-|,|;)\s*(?P<hi>{_NUM})(?!\d|\.\d)")
+
+
+NOT_EXACT = re.compile(r"(?:\b(?:over|above|under|below|about|around|approximately|nearly|almost|"
+                       r"more than|less than|fewer than|at least|up to|roughly|some)|[<>≤≥~±≈])"
+                       r"\s*$", re.I)
+NOT_ESTIMATE = re.compile(r"(?:\b[pPnN]\s*(?:-?\s*value\s*)?[=<>≤≥]|±|\w[-−]|[/^])\s*$")
+
+
+def _norm(s: str) -> str:
+    return s.translate(_MINUS)
+
+
+def statistics(rendering: Rendering) -> list[Fact]:
+    """Test statistics with their p values; a document that says anywhere that its tests are
+    one-tailed (its methods, as a rule) has each p allowed to be one-tailed."""
+    out = []
+    blocks = list(prose_blocks(rendering))
+    one_tailed = any(ONE_TAILED.search(b.text.text) for b, _ in blocks)
+    for block, starts in blocks:
+        text = _norm(block.text.text)
+        for m in STATISTIC.finditer(text):
+            name = m.lastgroup if m.lastgroup in dict(_TESTS) else next(
+                n for n, _ in _TESTS if m.group(n) is not None)
+            g = {k[len(name) + 1:]: v for k, v in m.groupdict().items()
+                 if k.startswith(name + "_") and v is not None}
+            p = P_AFTER.match(text, m.end())
+            if p is None:
+                continue
+            rel = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
+            dfs = tuple(float(g[k]) for k in ("d1", "d2") if k in g)
+            value = (_TEST[name], dfs, g["v"].replace(",", ""), rel, "".join(p.group("p").split()).replace(",", "."), one_tailed)
+            out.append(make_fact(rendering, block, starts, "statistic", value, m.start(), p.end()))
+    return out
+
+
+def proportions(rendering: Rendering) -> list[Fact]:
+    out = []
+    for block, starts in prose_blocks(rendering):
+        text = block.text.text
+        for m in PROPORTION.finditer(text):
+            k, n, pct = (m.group("k"), m.group("n"), m.group("pct")) if m.group("k") else \
+                (m.group("k2"), m.group("n2"), m.group("pct2"))
+            k, n = int(k.replace(",", "")), int(n.replace(",", ""))
+            if NOT_EXACT.search(text[max(0, m.start() - 25):m.start()]) and not m.group("k"):
+                continue  # "over 90% (55/60)", "3.4 ± 0.7% (…)": not the share itself
+            if n == 0 or (1900 <= k <= 2100 and n < 100):
+                continue  # "9% (2010/11)": a season, not a count of a total
+            out.append(make_fact(rendering, block, starts, "proportion", (k, n, pct),
+                                 m.start(), m.end()))
+    return out
+
+
+def intervals(rendering: Rendering) -> list[Fact]:
+    out = []
+    for block, starts in prose_blocks(rendering):
+        text = _norm(block.text.text)
+        for m in INTERVAL.finditer(text):
+            if NOT_ESTIMATE.search(text[max(0, m.start("est") - 12):m.start("est")]):
+                continue  # a p value, a sample size, a spread or a unit's power before the CI
+            value = (m.group("label") or "", m.group("est"), m.group("lo"), m.group("hi"))
+            out.append(make_fact(rendering, block, starts, "interval", value, m.start(), m.end()))
+    return out

@@ -1,0 +1,27 @@
+"""Staging facts: a TNM classification and its stage group in one sentence; the parsing traps of
+issue 15 that touch staging ("T2-weighted", "G2/M phase", "CA 19-9", "3 + 3 Gleason")."""
+from __future__ import annotations
+
+import pytest
+from helpers import values
+
+from lintcase.facts import quantities, staging
+
+
+@pytest.mark.parametrize("text,expected", [
+    # quoted from case-reports/PMC8176117 (doi:10.3389/fonc.2021.619371, CC BY 4.0)
+    ("Chest CT showed stage IIIa squamous cell carcinoma of the lung (cT1cN2M0).",
+     [("IIIA", ("1", "2", "0"))]),
+    ("The tumour was stage IV (ypT3 N1 M1a) at restaging.", [("IV", ("3", "1", "1"))]),
+    ("The disease was stage 2 (T2N0M0).", [("II", ("2", "0", "0"))]),
+    ("T2-weighted images showed stage II disease.", []),
+    ("Cells accumulated in the G2/M phase at stage 2 of the protocol.", []),
+    ("Two tumours, T1N0M0 and T2N1M0, were stage I and stage II.", []),
+])
+def test_stage_groups_with_their_tnm(text, expected):
+    assert values(staging.extract, text) == expected
+
+
+def test_markers_and_scores_are_not_stages_or_misread():
+    assert values(staging.extract, "CA 19-9 was 37 U/mL and the Gleason score 3 + 3.") == []
+    assert values(quantities.extract, "HbA1c was 6.5%.") == [("HbA1c", 6.5, "%", "")]

@@ -1,0 +1,144 @@
+"""Reported statistics: extraction from real sentences and the arithmetic that checks them.
+
+Sentences marked with a DOI are quoted from articles of ../shared/corpus (each CC BY 4.0, as
+its <license> element states); the others are the typographic variants and traps the issue
+names, written for the test."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import rendering
+
+from lintcase.checks.kit import stats
+from lintcase.facts import statistics as S
+
+
+def values(kind: str, text: str):
+    return [f.value for f in getattr(S, kind)(rendering(text, section=("Results",)))]
+
+
+# (sentence, its article, the statistic read)
+STATISTICS = [
+    ("a significant interaction effect for sound type × species (F(1,66) = 11.705, p < 0.001)",
+     "10.1007/s10071-018-1165-3", ("F", (1.0, 66.0), "11.705", "<", "0.001", False)),
+    ("variance with Levene’s test for homogeneity of variances (F(1,590) = 28.77, p = 0.051).",
+     "10.1038/s41598-018-26222-w", ("F", (1.0, 590.0), "28.77", "=", "0.051", False)),
+    ("“lipid transport” (Z = 2.31, p = 0.010, q = 0.030)",
+     "10.7717/peerj.4322", ("z", (), "2.31", "=", "0.010", False)),
+    ("The association held, χ2(1, N = 120) = 8.10, p = .004.", "", ("chi2", (1.0,), "8.10", "=", ".004", False)),
+    ("Scores differed, t(28) = \u22122.10, p = .045, between groups.", "", ("t", (28.0,), "-2.10", "=", ".045", False)),
+    ("with t = 2.10, df = 28, P = 0.045 in the second test", "", ("t", (28.0,), "2.10", "=", "0.045", False)),
+    ("the χ2 = 8.1, df = 2, P = 0.02 for trend", "", ("chi2", (2.0,), "8.1", "=", "0.02", False)),
+    ("correlated, r(58) = .32, p = .012, as expected", "", ("r", (58.0,), ".32", "=", ".012", False)),
+    ("a goodness of fit χ2(1) = 50,618, p < 0.001", "", ("chi2", (1.0,), "50618", "<", "0.001", False)),
+    ("(Z = 4.19, p = 1.40E − 05, q = 1.99E − 04)", "10.7717/peerj.4322",
+     ("z", (), "4.19", "=", "1.40E-05", False)),
+]
+
+
+@pytest.mark.parametrize("text,doi,value", STATISTICS)
+def test_statistics_are_read_with_their_p_values(text, doi, value):
+    assert values("statistics", text) == [value]
+
+
+def test_statistics_traps():
+    assert values("statistics", "p for trend = 0.03 across the tertiles (Table 2)") == []
+    assert values("statistics", "F(1, 66) = 11.7 in the first model and p = 0.02 in") == []
+    # an exponent the p value runs on into is never cut to its mantissa
+    assert values("statistics", "(Z = 3.72, p = 1.01E − 04, q = 2.45E − 03)")[0][4] == "1.01E-04"
+    # one-tailed, said anywhere in the document, allows half the two-tailed p
+    assert values("statistics", "One-tailed tests were used. We found z = 2.00, p = 0.023.")[0][5]
+
+
+PROPORTIONS = [
+    ("fold change direction in individual DON-treated groups and 51% (44/95) of that in",
+     "10.1038/s41598-018-21555-y", (44, 95, "51")),
+    ("Of these, 56% (8855/11,629) aligned to the REF contigs uniquely.",
+     "10.1186/s12864-018-5040-z", (8855, 11629, "56")),
+    ("For the pCO QTL, 13 of 24 (56%) were trans‐acting", "10.1111/tpj.14009", (13, 24, "56")),
+    ("A total of 30 out of 720 (4.1%) episodes", "", (30, 720, "4.1")),
+    ("recurrence in 12/40 patients (30.0%) after", "", (12, 40, "30.0")),
+]
+
+
+@pytest.mark.parametrize("text,doi,value", PROPORTIONS)
+def test_counts_and_percentages_are_read(text, doi, value):
+    assert values("proportions", text) == [value]
+
+
+def test_proportion_traps():
+    # a spread, a bound and a range are not the share of the count beside them
+    assert values("proportions", "Overall, 3.4 ± 0.7% (2902/83,189) of the collected mosquitoes "
+                                 "fed") == []  # 10.1186/s12936-018-2516-x
+    assert values("proportions", "Over 90% (55/60) of centres followed it") == []
+    assert values("proportions", "in 5–12% of cases (Table 2)") == []
+    assert values("proportions", "a dose of 3/4 (75%) of the tablet") == [(3, 4, "75")]
+
+
+INTERVALS = [
+    ("no significant difference between headaches (RR = 1.11, 95% CI 0.93–1.02; Z = 1.13)",
+     "10.1002/cam4.1306", ("RR", "1.11", "0.93", "1.02")),
+    ("higher risk of nephrotic syndrome (adjusted HR = 4.23, 95% CI = 1.02–1.76) for",
+     "10.3390/ijerph15122860", ("HR", "4.23", "1.02", "1.76")),
+    ("OR = 2.22, 95%CI: 1.42, 3.46", "", ("OR", "2.22", "1.42", "3.46")),
+    ("OR=7.60, 95% CI 1.60 to 35.90", "", ("OR", "7.60", "1.60", "35.90")),
+    ("a difference of −0.30 (95% CI −0.55 to −0.05)", "", ("", "-0.30", "-0.55", "-0.05")),
+]
+
+
+@pytest.mark.parametrize("text,doi,value", INTERVALS)
+def test_estimates_and_intervals_are_read(text, doi, value):
+    assert values("intervals", text) == [value]
+
+
+def test_interval_traps():
+    # a p value, a sample size, a spread or a unit's power just before the interval
+    assert values("intervals", "(rho = 0.94, N = 28, p = 0.0001, 95% CI = 0.88–0.97)") == []
+    assert values("intervals", "(ICC = 0.70, p < 0.0001, N = 28, 95% CI = 0.53–0.84)") == []
+    assert values("intervals", "(6.9 ± 1.9 mmol l−1; 95% CI 5.6–8.1 mmol l−1)") == []
+    assert values("intervals", "placebo (0.08 ± 0.03; 90% CI 0.06–0.11)") == []
+
+
+def test_p_values_recomputed_as_statcheck_does():
+    lo, hi = stats.p_range("t", (28.0,), "2.10")
+    assert 0.044 < lo < hi < 0.046
+    assert stats.p_consistent("=", ".045", lo, hi)
+    assert not stats.p_consistent("=", ".002", lo, hi)
+    assert stats.p_consistent("<", ".05", lo, hi) and not stats.p_consistent(">", ".05", lo, hi)
+    # rounding of the statistic counts: 2.0 stands for 1.95 to 2.05
+    assert stats.p_consistent("=", ".05", *stats.p_range("z", (), "2.0"))
+    # a decision error: p on the other side of .05 than any value the statistic allows
+    assert stats.decision_error("<", ".05", *stats.p_range("t", (28.0,), "1.20"))
+    assert stats.decision_error("=", "0.051", *stats.p_range("F", (1.0, 590.0), "28.77"))
+    assert not stats.decision_error("=", ".03", *stats.p_range("t", (28.0,), "2.10"))
+    assert stats.p_value("1.2 × 10-5") == pytest.approx(1.2e-5)
+    # one-tailed: half the two-tailed value is allowed
+    assert stats.p_consistent("=", "0.023", *stats.p_range("z", (), "2.00", one_tailed=True))
+    assert not stats.p_consistent("=", "0.023", *stats.p_range("z", (), "2.00"))
+
+
+def test_shares_and_intervals():
+    assert stats.share_consistent(12, 40, "30") and stats.share_consistent(12, 40, "30.0")
+    assert stats.share_consistent(1, 3, "33") and stats.share_consistent(2, 3, "66")  # cut
+    assert not stats.share_consistent(12, 40, "35")
+    assert not stats.share_consistent(2020251435, 2045703061, "98.9")  # 98.76
+    assert stats.inside("2.3", "1.2", "4.5") == ""
+    assert stats.inside("1.11", "0.93", "1.02") == "the estimate lies outside it"
+    assert stats.inside("1.0", "1.04", "2.1") == "the estimate lies outside it"
+    assert stats.inside("1.0", "1.04", "2.1") and stats.inside("1.04", "1.04", "2.1") == ""
+    assert stats.inside("1.5", "2.0", "1.1") == "its lower bound is above its upper bound"
+
+
+def test_p_values_cut_rather_than_rounded_and_in_powers_of_ten():
+    # χ2(5) = 11.25 gives p = 0.0467: "0.046" is that value cut, not a misreport
+    assert stats.p_consistent("=", "0.046", *stats.p_range("chi2", (5.0,), "11.25"))
+    assert stats.p_consistent("=", "0.010", *stats.p_range("z", (), "2.576"))
+    assert not stats.p_consistent("=", "0.010", *stats.p_range("z", (), "2.31"))  # 0.021
+    assert stats.p_consistent("=", "2.89E-03", *stats.p_range("z", (), "2.76", one_tailed=True))
+    assert not stats.p_consistent("=", "1.0E-04", *stats.p_range("z", (), "3.08"))
+
+
+def test_seasons_are_not_counts():
+    assert values("proportions", "adherence ranged between 9% (2010/11) and 47% (2009/10)") == []
+    # a total mistyped below its count is still read (and its share is wrong)
+    assert values("proportions", "66.77 % (1071/1064) of them") == [(1071, 1064, "66.77")]
