@@ -1,4 +1,4 @@
-"""Recall of the statistics family (LC501-LC503) on injected edits, and the count of each fact.
+"""Recall of the statistics family (LC501-LC506) on injected edits, and the count of each fact.
 
     python bench/mutate_stats.py [--seed 1] [--per-kind 2] [--folders jats,pairs,...] [--out F]
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import tempfile
 import time
@@ -35,7 +36,7 @@ from lintcase.readers import ReadError, read  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("jats", "pairs", "pairs2", "case-reports", "triples")
-KINDS = {"statistic": "LC501", "proportion": "LC502", "interval": "LC503",
+KINDS = {"statistic": "LC501/LC506", "proportion": "LC502", "interval": "LC503",
          "restated": "LC505"}
 
 
@@ -113,8 +114,7 @@ def _one_edit(rng: random.Random, r, f, restated: bool = False) -> dict | None:
     block = f.block.text.text
     for _ in range(20):
         which, printed = rng.choice(_numbers(f))
-        at = block.rfind(printed, f.start, f.end) if which in ("p", "percentage") else \
-            block.find(printed, f.start, f.end)
+        at = _locate(block, f.start, f.end, which, printed)
         digits = [i for i, c in enumerate(printed) if c.isdigit()]
         if at < 0 or not digits:
             continue
@@ -134,13 +134,27 @@ def _one_edit(rng: random.Random, r, f, restated: bool = False) -> dict | None:
     return None
 
 
+def _locate(block: str, start: int, end: int, which: str, printed: str) -> int:
+    """Where the number `printed` of the fact stands: the token itself (never a digit inside
+    another number), before "%" for a percentage, the last such token for a p value."""
+    tokens = [m for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|\.\d+", block[start:end])
+              if m.group() == printed]
+    if which == "percentage":
+        tokens = [m for m in tokens if block[start + m.end():start + m.end() + 2].lstrip()[:1] == "%"]
+    elif which in ("count", "statistic"):
+        tokens = [m for m in tokens if block[start + m.end():start + m.end() + 2].lstrip()[:1] != "%"]
+    if not tokens:
+        return -1
+    return start + (tokens[-1] if which == "p" else tokens[0]).start()
+
+
 def findings(r, rules) -> list:
     found, errors = engine.run(grouping.group([r]), rules)
     return found
 
 
 def run(folders, seed: int, per_kind: int):
-    rules = select_rules("LC501,LC502,LC503,LC504,LC505")
+    rules = select_rules("LC501,LC502,LC503,LC504,LC505,LC506")
     counts, articles = Counter(), Counter()
     results = []
     tmp = Path(tempfile.mkdtemp())
@@ -190,7 +204,7 @@ def main(argv=None) -> int:
     counts, articles, results = run(args.folders.split(","), args.seed, args.per_kind)
     lines = [f"# Statistics family: facts and injected-edit recall (seed {args.seed}, "
              f"{args.per_kind} per kind and article, folders {args.folders})", "",
-             "| fact | found | articles with one | edits | found (a new LC501–LC505 finding at the edit) | recall |",
+             "| fact | found | articles with one | edits | found (a new LC501–LC506 finding at the edit) | recall |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for kind, rule in KINDS.items():
         rs = [x for x in results if x["kind"] == kind]
