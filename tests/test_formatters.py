@@ -81,7 +81,10 @@ def test_sarif_rules_results_and_related_locations(monkeypatch):
     for res, f in zip(results, js["findings"]):
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"] == f["rule"]
         assert res["level"] == LEVELS[f["severity"]]
-        assert res["message"]["text"] == f["message"]
+        # the message names the other places as links to the related locations: "[place](id)"
+        assert res["message"]["text"].startswith(f["message"])
+        for i, other in enumerate(f["locations"][1:], start=1):
+            assert f"]({i})" in res["message"]["text"] and other["rendering"] in res["message"]["text"]
         assert res["properties"]["fields"] == f["fields"]
         loc = res["locations"][0]["physicalLocation"]
         first = f["locations"][0]
@@ -98,7 +101,26 @@ def test_sarif_rules_results_and_related_locations(monkeypatch):
             assert r["physicalLocation"]["region"]["startLine"] == place["line"]
     counts = {res["ruleId"]: len(res["relatedLocations"]) for res in results}
     assert (counts["LC101"], counts["LC201"], counts["LC202"]) == (1, 1, 2)
+    prints = [res["partialFingerprints"]["lintcaseFingerprint/v1"] for res in results]
+    assert len(set(prints)) == len(prints)  # one fingerprint per result
+    for r in rules:
+        assert r["helpUri"].endswith(f"docs/rules.md#{r['id'].lower()}-{r['name']}")
     assert run_["invocations"][0]["executionSuccessful"] is True
+
+
+def test_sarif_fingerprints_are_unique_and_rules_carry_help_and_tags():
+    rules = load_rules(default_rule_dirs())
+    one = synthetic_report(rules)
+    twice = Report(one.findings * 3, one.errors, one.articles, 2, "9.9", one.rules)
+    doc = valid_sarif(formatter("sarif")(twice))
+    prints = [r["partialFingerprints"]["lintcaseFingerprint/v1"] for r in doc["runs"][0]["results"]]
+    assert prints == ["fp123", "fp123/1", "fp123/2"]
+    [rule] = doc["runs"][0]["tool"]["driver"]["rules"]
+    assert rule["help"]["markdown"].startswith("**") and "](" in rule["help"]["markdown"]
+    assert rule["properties"]["tags"] == ["lintcase", "case-facts", "agree"]
+    # every rule code's anchor exists in the generated rule reference
+    headings = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert f"### {rule['id']} {rule['name']}" in headings
 
 
 def test_sarif_fingerprints_are_present_and_stable(monkeypatch):
@@ -151,7 +173,9 @@ def test_github_annotations_parse_and_point_at_the_first_place(monkeypatch):
     _, js = run_json("seeds")
     parsed = annotations(out)
     assert len(parsed) == len(js["findings"])
-    for (level, props, message), f in zip(parsed, js["findings"]):
+    rank = {"error": 0, "warning": 1, "info": 2}  # errors first: GitHub shows ten per level
+    ordered = sorted(js["findings"], key=lambda f: rank[f["severity"]])
+    for (level, props, message), f in zip(parsed, ordered):
         first = f["locations"][0]
         assert level == {"error": "error", "warning": "warning", "info": "notice"}[f["severity"]]
         assert props["file"] == first["path"] and props["line"] == str(first["line"])
@@ -166,12 +190,22 @@ def test_github_escapes_data_and_properties():
     report = synthetic_report(message="100% sure\r\nsecond line, with: colon")
     out = formatter("github")(report)
     assert out.count("\n") == 2  # one finding, one input error: one line each
-    [(level, props, message), (elevel, eprops, emsg)] = annotations(out)
+    [(elevel, eprops, emsg), (level, props, message)] = annotations(out)  # input errors first
     assert level == "notice" and props["file"] == "dir/a,b:c.xml"
     assert "file=dir/a%2Cb%3Ac.xml" in out and "100%25 sure%0D%0Asecond line, with: colon" in out
     assert message.startswith("100% sure\r\nsecond line, with: colon")
     assert (elevel, eprops, emsg) == ("error", {"file": "bad.xml", "title": "LC901 input error"},
                                       "empty file")
+
+
+def test_github_says_how_many_annotations_it_could_not_show():
+    one = synthetic_report(severity="warning")
+    many = Report(one.findings * 13, (), one.articles, 2, "9.9", ())
+    parsed = annotations(formatter("github")(many))
+    assert [p[0] for p in parsed].count("warning") == 13
+    level, props, message = parsed[-1]
+    assert level == "notice" and "not shown: 3 warnings" in message
+    assert "more findings" not in formatter("github")(one)  # ten or fewer: no summary
 
 
 # --- JSON Lines ------------------------------------------------------------------------------

@@ -2,10 +2,13 @@
 
 One run; `tool.driver.rules` describes every rule that has a finding (from `Report.rules` when the
 caller passes them, else from the code and name each finding carries), and each result points at
-its rule by `ruleId` and `ruleIndex`. The first place of a finding is its location; the other
-places (other renderings, other sections) are `relatedLocations`. `partialFingerprints` carries
-lintcase's own fingerprint (rule + article + normalised evidence, not line numbers), so code
-scanning keeps tracking a finding when lines move. Input errors are tool execution
+its rule by `ruleId` and `ruleIndex`; a rule has a `helpUri` (its entry in docs/rules.md),
+markdown help and `tags` (its family and check kind). The first place of a finding is its
+location; the other places (other renderings, other sections) are `relatedLocations`, linked
+from the message as "[place](id)". `partialFingerprints` carries lintcase's own fingerprint
+(rule + article + normalised evidence, not line numbers), so code scanning keeps tracking a
+finding when lines move; a second finding with the same fingerprint (the same defect twice in
+one article) gets "/1", "/2" appended, so each result's fingerprint is its own. Input errors are tool execution
 notifications. Relative paths stay relative to `%SRCROOT%` (the folder lintcase ran in), as
 GitHub requires; an absolute path becomes a `file://` URI.
 """
@@ -22,6 +25,10 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://example.invalid/lintcase"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "lintcaseFingerprint/v1"
+# The generated rule reference (docs/rules.md, one anchor per rule code).
+RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
+FAMILIES = {"LC1": "cross-rendering", "LC2": "case-facts", "LC3": "references-and-metadata",
+            "LC4": "prose", "LC5": "statistics", "LC9": "engine"}
 
 
 def artifact(path: str) -> dict:
@@ -53,18 +60,26 @@ def rule_descriptors(report: Report) -> list[dict]:
              "shortDescription": {"text": rule.summary if rule else name},
              "defaultConfiguration": {"level": LEVELS.get(rule.severity if rule else severity,
                                                           "warning")}}
+        d["helpUri"] = f"{RULES_URI}#{code.lower()}-{name}"  # the heading "### LC101 name"
         if rule:
             rationale = " ".join(rule.rationale.split())
             d.update(fullDescription={"text": rationale or rule.summary},
-                     help={"text": f"{rule.summary}\n\n{rule.rationale.strip()}"},
-                     properties={"check": rule.check, "severity": rule.severity})
+                     help={"text": f"{rule.summary}\n\n{rule.rationale.strip()}",
+                           "markdown": f"**{rule.summary}**\n\n{rule.rationale.strip()}\n\n"
+                                       f"[{code} {name}]({RULES_URI}#{code.lower()}-{name})"},
+                     properties={"check": rule.check, "severity": rule.severity,
+                                 "tags": ["lintcase", FAMILIES.get(code[:3], "other"),
+                                          rule.check]})
         out.append(d)
     return out
 
 
-def result(f: Finding, index: int) -> dict:
+def result(f: Finding, index: int, occurrence: int = 0) -> dict:
+    # the other places are linked from the message ("[text](id)" points at relatedLocations),
+    # so GitHub shows both sides of a contradiction
+    also = "; ".join(f"[{place(loc)}]({i})" for i, loc in enumerate(f.locations[1:], start=1))
     r = {"ruleId": f.rule, "ruleIndex": index, "level": LEVELS.get(f.severity, "warning"),
-         "message": {"text": f.message},
+         "message": {"text": f.message + (f" (also: {also})" if also else "")},
          "properties": {"name": f.name, "severity": f.severity, "article": f.article,
                         "fields": dict(f.fields),
                         "places": [{"rendering": loc.rendering, "section": loc.section}
@@ -75,8 +90,9 @@ def result(f: Finding, index: int) -> dict:
         r["relatedLocations"] = [
             {"id": i, "physicalLocation": physical(loc), "message": {"text": place(loc)}}
             for i, loc in enumerate(f.locations[1:], start=1)]
-    if f.fingerprint:
-        r["partialFingerprints"] = {FINGERPRINT_KEY: f.fingerprint}
+    if f.fingerprint:  # unique per result: the same finding twice in one article is counted
+        r["partialFingerprints"] = {
+            FINGERPRINT_KEY: f.fingerprint + (f"/{occurrence}" if occurrence else "")}
     return r
 
 
@@ -102,8 +118,17 @@ def document(report: Report) -> dict:
             # unsuccessful only when nothing could be checked (lintcase's exit code 2)
             "executionSuccessful": bool(report.articles) or not report.errors,
             "toolExecutionNotifications": [notification(e) for e in report.errors]}],
-        "results": [result(f, index[f.rule]) for f in report.findings],
+        "results": results(report, index),
     }]}
+
+
+def results(report: Report, index: dict) -> list[dict]:
+    seen: dict[str, int] = {}
+    out = []
+    for f in report.findings:
+        n = seen[f.fingerprint] = seen.get(f.fingerprint, -1) + 1
+        out.append(result(f, index[f.rule], n))
+    return out
 
 
 def render(report: Report) -> str:
