@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -90,9 +91,12 @@ def main():
 @click.option("--vocab", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="An extra folder of vocabulary files for `exclusive` rules (repeatable).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on the terminal.")
+@click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
+              help="Colour severities in text output: auto (on a terminal, unless NO_COLOR is "
+                   "set), always, never.")
 def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max_warnings,
           baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings, vocab,
-          quiet):
+          quiet, colour):
     """Check the articles in PATHS (files or folders)."""
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         _writable(option, target)
@@ -114,7 +118,11 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
         _fail(str(e))
     except (BaselineError, OSError) as e:
         _fail(str(e))
-    pieces = chunks(fmt or cfg.get("format") or "text")(checked.report)
+    name = fmt or cfg.get("format") or "text"
+    pieces = chunks(name)(checked.report)
+    paint = name in COLOURED and _coloured(colour, output)
+    if paint:
+        pieces = (_paint(p) for p in pieces)
     if output and output != "-":
         try:
             cache.write_output(output, (p.encode("utf-8") for p in pieces))
@@ -122,10 +130,28 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
             _fail(f"--output {output}: cannot write: {e.strerror or e}")
     else:
         for piece in pieces:  # written as it is encoded: a large report is never held whole
-            click.echo(piece, nl=False)
+            click.echo(piece, nl=False, color=paint or None)
     for note in checked.notes:
         click.echo(f"lintcase: {note}", err=True)
     sys.exit(checked.exit_code)
+
+
+COLOURED = ("text", "concise", "statistics")
+_SEVERITY = re.compile(r"\[(error|warning|info)\]")
+_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
+          "info": {"fg": "blue"}}
+
+
+def _coloured(choice: str, output) -> bool:
+    """Colour on a terminal only, unless NO_COLOR is set (no-color.org); --color decides."""
+    if choice != "auto":
+        return choice == "always"
+    return not (output and output != "-") and sys.stdout.isatty() and \
+        not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _paint(text: str) -> str:
+    return _SEVERITY.sub(lambda m: click.style(m.group(), **_STYLE[m.group(1)]), text)
 
 
 @contextlib.contextmanager

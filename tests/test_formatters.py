@@ -300,3 +300,48 @@ def test_every_format_is_a_pure_function_and_handles_an_empty_report(fmt):
     assert render(report) == render(report)
     if fmt in ("json", "sarif"):
         json.loads(render(empty))
+
+
+# --- concise, statistics, colour (issue 16: conventions users expect) ------------------------
+
+def test_concise_is_one_line_per_finding_then_the_summary(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, out = check("seeds", fmt="concise")
+    _, js = run_json("seeds")
+    lines = out.splitlines()
+    assert len(lines) == len(js["findings"]) + len(js["errors"]) + 1
+    for line, f in zip(lines, js["findings"]):
+        first = f["locations"][0]
+        assert line == (f"{first['path']}:{first['line']}:{first['column']}: {f['rule']} "
+                        f"[{f['severity']}] {f['message']}")
+    assert lines[-1].startswith(f"Found {len(js['findings'])} finding(s)")
+
+
+def test_statistics_counts_findings_per_rule_most_first(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, out = check("seeds", fmt="statistics")
+    _, js = run_json("seeds")
+    rows = [line.split() for line in out.splitlines()[:-1] if line.split()[0].isdigit()]
+    counts = {}
+    for f in js["findings"]:
+        counts[f["rule"]] = counts.get(f["rule"], 0) + 1
+    assert {r[1]: int(r[0]) for r in rows} == counts
+    assert [int(r[0]) for r in rows] == sorted((int(r[0]) for r in rows), reverse=True)
+
+
+def test_colour_only_when_asked_or_on_a_terminal_without_no_color(monkeypatch):
+    from lintcase import cli
+    monkeypatch.chdir(ROOT)
+    _, plain = run("check", "seeds", "--format", "concise")
+    _, painted = run("check", "seeds", "--format", "concise", "--color", "always")
+    assert "\x1b[" not in plain and "\x1b[31m\x1b[1m[error]" in painted
+    assert re.sub(r"\x1b\[[0-9;]*m", "", painted) == plain
+    _, js = run("check", "seeds", "--format", "json", "--color", "always")
+    assert "\x1b[" not in js  # machine formats are never coloured
+    monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert cli._coloured("auto", None) and not cli._coloured("auto", "out.txt")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not cli._coloured("auto", None) and cli._coloured("always", None)
+    assert not cli._coloured("never", None)

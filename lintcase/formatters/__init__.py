@@ -24,8 +24,8 @@ class Report:
 
 
 # name -> module under lintcase.formatters; each module has render(report) -> str.
-_MODULES = {"text": "text", "json": "json", "jsonl": "jsonl", "sarif": "sarif",
-            "github": "github", "html": "html"}
+_MODULES = {"text": "text", "concise": "concise", "statistics": "statistics", "json": "json",
+            "jsonl": "jsonl", "sarif": "sarif", "github": "github", "html": "html"}
 
 NAMES = tuple(_MODULES)
 

@@ -22,10 +22,15 @@ def render(report: Report) -> str:
         if a.alone_beside:
             out.append(f"{a.renderings[0].path}: checked on its own: its text matches no other "
                        f"rendering beside it ({', '.join(a.alone_beside)})")
-    counts = Counter(f.severity for f in report.findings)
-    summary = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
-    out.append(f"Found {len(report.findings)} finding(s)" + (f" ({summary})" if summary else "")
-               + f" in {len(report.articles)} article(s) from {report.files} file(s)"
-               + (f"; {len(report.errors)} file(s) or rule(s) could not be checked."
-                  if report.errors else "."))
+    out.append(summary(report))
     return "\n".join(out) + "\n"
+
+
+def summary(report: Report) -> str:
+    """The closing line: findings by severity, articles, files, what could not be checked."""
+    counts = Counter(f.severity for f in report.findings)
+    by = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
+    return (f"Found {len(report.findings)} finding(s)" + (f" ({by})" if by else "")
+            + f" in {len(report.articles)} article(s) from {report.files} file(s)"
+            + (f"; {len(report.errors)} file(s) or rule(s) could not be checked."
+               if report.errors else "."))
