@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from . import __version__, cache, config, discover, runner
 from .engine import baseline as baselines
 from .engine import filters, policy
+from .engine.builtin import BUILTINS
 from .formatters import Report
 from .rulebook import select as selectors
 from .rulebook.load import Rule, default_rule_dirs, load_rules_cached
@@ -49,6 +50,10 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     paths = list(paths)
     cfg = config if config is not None else _found_config(paths)
     rule_set = configured_rules(cfg, tuple(rules), tuple(select), tuple(ignore), cache_dir)
+    loaded = load_rules_cached(default_rule_dirs() + [Path(d) for d in _rule_dirs(cfg, rules)],
+                               cache_dir)
+    catalog = tuple((r.code, r.name, tuple(r.groups)) for r in loaded) + \
+        tuple((b.code, b.name, ()) for b in BUILTINS)
     opts = runner.Options(
         rules=tuple(rule_set), siblings=siblings, jobs=jobs or cfg.get("jobs") or 1,
         cache_dir=cache_dir,
@@ -56,7 +61,7 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
                       for glob, codes in cfg.get("per-path-ignores", {}).items()),
         vocab=tuple(str(cfg.relative(v)) for v in cfg.get("vocab", [])) + tuple(vocab)
         + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rules), cfg),
-        exclusions=exclusions(cfg))
+        exclusions=exclusions(cfg), catalog=catalog)
     result = runner.run(paths, opts, progress)
     findings, notes = baselines.apply(result.findings, baseline or _cfg_path(cfg, "baseline"),
                                       write_baseline, {a.key for a in result.articles})
@@ -81,13 +86,18 @@ def configured_rules(cfg: config.Config, rule_dirs: tuple[str, ...], select: tup
                      ignore: tuple[str, ...], cache_dir: Path | None = None) -> list[Rule]:
     """The shipped rules and the extra folders (the configuration's first), with the
     configuration's severities, selected by the arguments or else by the configuration."""
-    dirs = tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
-    rules = load_rules_cached(default_rule_dirs() + [Path(d) for d in dirs], cache_dir)
+    rules = load_rules_cached(default_rule_dirs() + [Path(d) for d in _rule_dirs(cfg, rule_dirs)],
+                              cache_dir)
     overrides = cfg.get("severity", {})
     unknown_rules(cfg, rules, select, ignore)
     rules = policy.override_severity(rules, overrides)
     return filters.select(rules, list(select) or cfg.get("select", []),
                           list(ignore) or cfg.get("ignore", []))
+
+
+def _rule_dirs(cfg: config.Config, rule_dirs) -> tuple[str, ...]:
+    """The extra rule folders: the configuration's first, then the arguments'."""
+    return tuple(str(cfg.relative(d)) for d in cfg.get("rules", [])) + tuple(rule_dirs)
 
 
 def unknown_rules(cfg: config.Config, rules: list[Rule], select: tuple[str, ...],

@@ -17,6 +17,7 @@ import click
 from . import __version__, api, cache, config
 from .commands import ruletest
 from .engine.baseline import BaselineError
+from .engine.builtin import BUILTINS, builtin
 from .facts import terms
 from .formatters import NAMES, chunks
 from .rulebook import docs as ruledocs
@@ -28,7 +29,10 @@ class UsageError(click.UsageError):
 
 
 def _rules(extra: tuple[str, ...], cache_dir: Path | None = None):
-    dirs = default_rule_dirs() + [Path(d) for d in extra]
+    """The shipped rules, the project's configured rule folders (found from here, as `check`
+    finds its configuration) and the --rules folders."""
+    cfg = _config(None, (".",))
+    dirs = default_rule_dirs() + [Path(d) for d in api._rule_dirs(cfg, extra)]
     try:
         return load_rules_cached(dirs, cache_dir)
     except RuleError as e:
@@ -194,7 +198,7 @@ def list_rules(rule_dirs, fmt):
     if fmt == "markdown":
         click.echo(ruledocs.catalogue(rules), nl=False)
         return
-    for r in rules:
+    for r in [*rules, *BUILTINS]:
         click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
 
 
@@ -235,6 +239,12 @@ def test_rules(rules_dir):
 def explain(rule, rule_dirs):
     """Explain one rule, by code or name."""
     found = [r for r in _rules(rule_dirs) if rule.upper() == r.code or rule == r.name]
+    own = builtin(rule)
+    if own is not None and not found:
+        click.echo(f"### {own.code} {own.name}\n\nSeverity: {own.severity}. Reported by the "
+                   f"engine itself (no rule file).\n\n#### What it does\n\n{own.summary}\n\n"
+                   f"#### Why it matters\n\n{own.rationale}\n")
+        return
     if not found:
         raise UsageError(f"no rule named {rule!r}; see `lintcase rules`")
     click.echo(ruledocs.explain(found[0]), nl=False)

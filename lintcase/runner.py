@@ -19,6 +19,7 @@ import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from . import cache, discover
@@ -39,6 +40,9 @@ class Options:
     ignores: tuple[tuple[str, str, tuple[str, ...]], ...] = ()  # (base dir, glob, codes)
     vocab: tuple[str, ...] = ()  # extra vocabulary folders (facts/vocab/*.yaml format)
     exclusions: discover.Exclusions | None = None  # exclude / extend-exclude / .gitignore
+    # every rule a suppression may name (loaded, run or not, and the engine's codes): (code,
+    # name, groups); empty: unknown suppressions are not looked for
+    catalog: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass
@@ -158,8 +162,16 @@ def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     inputs = discover.Inputs([Path(f) for f in files], {Path(f) for f in files if f in named})
     renderings, errors = discover.load(inputs)
     articles = discover.group(renderings, inputs.named)
-    findings, rule_errors = check_articles(articles, renderings, list(opts.rules), opts.ignores)
+    findings, rule_errors = check_articles(articles, renderings, list(opts.rules), opts.ignores,
+                                           [Named(*c) for c in opts.catalog])
     return Result(findings, errors + rule_errors, [light(a) for a in articles], 0)
+
+
+class Named(NamedTuple):
+    """A rule as a suppression names it."""
+    code: str
+    name: str
+    groups: tuple[str, ...] = ()
 
 
 def light(article: Article) -> Article:
@@ -195,4 +207,5 @@ def _code_and_rules(opts: Options) -> bytes:
                   for r in opts.rules])
     vocab = b"".join(p.name.encode() + p.read_bytes() for d in opts.vocab
                      for p in sorted(Path(d).glob("*.yaml")))
-    return cache.code_hash() + rules.encode() + repr((opts.siblings, opts.ignores)).encode() + vocab
+    return cache.code_hash() + rules.encode() + repr((opts.siblings, opts.ignores)).encode() + \
+        vocab + repr(opts.catalog).encode()

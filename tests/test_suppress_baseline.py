@@ -77,6 +77,39 @@ def test_unused_suppression_of_a_rule_not_run_is_not_reported(article):
     assert "LC902" not in rules(findings(article)[1])  # LC401 was not selected
 
 
+def test_a_suppression_naming_no_rule_or_misspelt_is_reported(article):
+    edit_xml(article, INTRO, "<!-- lintcase: disable=LC1O1 -->" + INTRO)
+    edit_xml(article, CASE, "<!-- lintcase: disabel=LC201 -->" + CASE)
+    _, fs = findings(article)
+    unknown = [f for f in fs if f["rule"] == "LC903"]
+    assert [f["message"] for f in unknown] == [
+        "this suppression names no rule: LC1O1; did you mean LC101 or LC211 or LC102?",
+        "not a lintcase directive: 'disabel' (did you mean 'disable'?)"]
+    assert "LC101" in rules(fs) and "LC201" in rules(fs)  # neither suppressed anything
+    # a rule that exists but was not selected, a group, a prefix, an engine code: all known
+    edit_xml(article, "LC1O1", "LC401,LC2,renderings-say-the-same,LC902")
+    edit_xml(article, "disabel=LC201", "disable=LC201")
+    assert "LC903" not in rules(findings(article)[1])
+
+
+def test_explain_and_rules_know_the_engine_codes_and_the_project_rule_folders(tmp_path,
+                                                                             monkeypatch):
+    code, out = run("explain", "LC903")
+    assert code == 0 and "unknown-suppression" in out and "misspelt" in out
+    assert "LC900" in run("rules")[1] and "LC902  unused-suppression" in run("rules")[1]
+    pack = tmp_path / "house"
+    pack.mkdir()
+    (pack / "LC801-no-tbd.yaml").write_text(
+        "code: LC801\nname: no-tbd\nsummary: No TBD left in the text.\nseverity: warning\n"
+        "check: pattern\nmessage: 'TBD left'\nrationale: A placeholder.\n"
+        "options: {regex: '\\bTBD\\b'}\nexamples: {fail: ['TBD.'], pass: ['Done.']}\n",
+        encoding="utf-8")
+    (tmp_path / ".lintcase.yaml").write_text("rules: [house]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "LC801  no-tbd" in run("rules")[1]
+    assert run("explain", "no-tbd")[0] == 0
+
+
 def test_suppression_in_markdown(tmp_path):
     md = tmp_path / "note.md"
     md.write_text("# Notes\n\n<!-- lintcase: disable=LC401 -->\nThe the tumour.\n\nThis is a a slip.\n")

@@ -5,7 +5,9 @@
     <!-- lintcase: enable=LC101 -->           ends a disable-file for those rules
 A directive without codes applies to every rule. Codes may be codes, names, prefixes or groups
 (rulebook.select decides, as for --select). Directives that suppress nothing are reported
-(LC902), so stale ones do not pile up.
+(LC902), so stale ones do not pile up; a directive that names no known rule, or a
+`<!-- lintcase: ... -->` comment that is no directive (a misspelt "disabel"), is reported as
+LC903 with what was probably meant.
 """
 from __future__ import annotations
 
@@ -96,3 +98,43 @@ def unused_finding(region: Region) -> Finding:
                    message=message, locations=(region.where,), fields=(("codes", what),),
                    fingerprint=fingerprint("LC902", region.where.path, what,
                                            str(region.where.line)))
+
+
+ANY_COMMENT = re.compile(r"<!--\s*lintcase\s*:(.*?)-->", re.S)
+ACTIONS = ("disable", "disable-file", "enable")
+
+
+def unknown(renderings, catalog) -> list[Finding]:
+    """LC903 for each lintcase comment that is not a directive, and each directive code that
+    names no rule of the catalog (every loaded rule, run or not, and the engine's codes)."""
+    from difflib import get_close_matches
+    out = []
+    for rendering in renderings:
+        source = rendering.source
+        if source is None or "lintcase" not in source.text:
+            continue
+        for m in ANY_COMMENT.finditer(source.text):
+            d = DIRECTIVE.fullmatch(m.group())
+            codes = () if d is None else tuple(
+                c.strip() for c in (d.group(2) or "").replace(" ", ",").split(",") if c.strip())
+            bad = [c for c in codes if not any(selectors.named(r, [c]) for r in catalog)]
+            if d is not None and not bad:
+                continue
+            line, col = source.position(m.start())
+            end_line, end_col = source.position(m.end())
+            where = Location(source.path, line, col, end_line, end_col, rendering.kind, "",
+                             m.group())
+            if d is None:
+                word = (m.group(1).strip().split("=")[0].split() or [""])[0]
+                near = get_close_matches(word, ACTIONS, n=1)
+                what = f"not a lintcase directive: {word!r}" + (
+                    f" (did you mean {near[0]!r}?)" if near else
+                    f" (directives: {', '.join(ACTIONS)})")
+            else:
+                what = "this suppression names no rule: " + "; ".join(
+                    c + selectors.did_you_mean(c, catalog) for c in bad)
+            out.append(Finding(article="", rule="LC903", name="unknown-suppression",
+                               severity="warning", message=what, locations=(where,),
+                               fields=(("directive", m.group()),),
+                               fingerprint=fingerprint("LC903", source.path, m.group(), str(line))))
+    return out
