@@ -49,6 +49,9 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     vocabulary folders; `cache_dir` None means no result cache."""
     paths = list(paths)
     cfg = config if config is not None else _found_config(paths)
+    refused = ""
+    if cache_dir is not None:
+        cache_dir, refused = cache.safe_folder(Path(cache_dir))
     rule_set = configured_rules(cfg, tuple(rules), tuple(select), tuple(ignore), cache_dir)
     loaded = load_rules_cached(default_rule_dirs() + [Path(d) for d in _rule_dirs(cfg, rules)],
                                cache_dir)
@@ -65,6 +68,8 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     result = runner.run(paths, opts, progress)
     findings, notes = baselines.apply(result.findings, baseline or _cfg_path(cfg, "baseline"),
                                       write_baseline, {a.key for a in result.articles})
+    cache.prune(cache_dir)
+    notes = [refused] * bool(refused) + list(notes)
     report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
                     __version__, rules=tuple(rule_set))
     limit = max_warnings if max_warnings is not None else cfg.get("max-warnings")

@@ -4,6 +4,12 @@ Keys are hashes of everything that decides a result: the inputs' bytes, the rule
 code of lintcase itself (so a developer's edit never serves a stale result). Writes go through a
 temporary file and a rename, so an interrupted run leaves no half-written entry. Reports and
 baselines go through `write_output`, which does that only for regular files.
+
+Unpickling runs code named in the data, so whoever can write the cache folder could run code in
+every later lintcase run: a folder is used only when it belongs to the user and nobody else may
+write it (`safe_folder`; it is created private), else the run goes without the cache and says
+so once. The store is kept under MAX_BYTES (the entries least recently used go first), and
+`lintcase clean` removes it.
 """
 from __future__ import annotations
 
@@ -59,6 +65,78 @@ def put(folder: Path | None, key: str, value) -> None:
         write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass  # a read-only cache folder only costs speed
+
+
+MAX_BYTES = 1 << 30  # the cache's size cap: 1 GiB
+ENTRY = __import__("re").compile(r"[0-9a-f]{64}")
+
+
+def safe_folder(folder: Path) -> tuple[Path | None, str]:
+    """(folder, "") when the cache may be used: created private when missing, else owned by
+    this user and writable by nobody else; otherwise (None, why)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = folder.stat()
+    except OSError as e:
+        return None, f"cache folder {folder}: {e.strerror or e}; running without the cache"
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    if not mine or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        who = "belongs to another user" if not mine else "is writable by other users"
+        return None, (f"cache folder {folder} {who}: running without the cache (a cached "
+                      f"entry is unpickled, and could run code); use a private --cache-dir")
+    return folder, ""
+
+
+def entries(folder: Path) -> list[Path]:
+    """The cache's own entry files (xx/<64 hex>), never anything else in the folder."""
+    return [p for d in folder.glob("??") if d.is_dir() for p in d.iterdir()
+            if ENTRY.fullmatch(p.name) and p.name[:2] == d.name and p.is_file()]
+
+
+def prune(folder: Path | None, limit: int = MAX_BYTES) -> int:
+    """Delete the least recently used entries until the cache holds at most 80% of `limit`
+    bytes, when it holds more than `limit`; returns how many were deleted."""
+    if folder is None or not folder.is_dir():
+        return 0
+    sized = []
+    for p in entries(folder):
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        sized.append((max(st.st_atime, st.st_mtime), st.st_size, p))
+    total = sum(size for _, size, _ in sized)
+    if total <= limit:
+        return 0
+    gone = 0
+    for _, size, p in sorted(sized):
+        if total <= 0.8 * limit:
+            break
+        try:
+            p.unlink()
+        except OSError:
+            continue
+        total -= size
+        gone += 1
+    return gone
+
+
+def clean(folder: Path) -> tuple[int, int]:
+    """Remove every cache entry under `folder` (and the empty entry folders): (files, bytes)."""
+    files = size = 0
+    for p in entries(folder) if folder.is_dir() else []:
+        try:
+            size += p.stat().st_size
+            p.unlink()
+            files += 1
+        except OSError:
+            continue
+    for d in folder.glob("??") if folder.is_dir() else []:
+        try:
+            d.rmdir()
+        except OSError:
+            pass  # not empty: something that is not ours is in it
+    return files, size
 
 
 def default_folder() -> Path:

@@ -202,6 +202,21 @@ def list_rules(rule_dirs, fmt):
         click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
 
 
+@main.command("clean")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="The cache folder (default: the configured one, else the user's).")
+def clean_cache(cache_dir):
+    """Remove lintcase's result cache (only its own entry files)."""
+    cfg = _config(None, (".",))
+    folder = Path(cache_dir) if cache_dir else api.cache_folder(cfg, False, None)
+    if folder is None:
+        click.echo("the configuration turns the cache off (cache: false): nothing to remove")
+        return
+    files, size = cache.clean(folder)
+    click.echo(f"removed {files} cache entr{'y' if files == 1 else 'ies'} "
+               f"({size / 1e6:.1f} MB) from {folder}")
+
+
 @main.command("facts")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--timeline", is_flag=True, help="The reconstructed case timeline, not every fact.")
