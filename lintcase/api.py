@@ -79,6 +79,35 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     return Checked(report, tuple(notes), code)
 
 
+def check_text(data: bytes, filename: str, **options) -> Checked:
+    """Check one rendering given as bytes (an editor's buffer, standard input): `filename` names
+    it in the report and decides its format as a file's name would (its folder need not exist,
+    and no file beside it is read). The other options are `check`'s."""
+    import dataclasses
+    import tempfile
+    name = Path(filename).name or "stdin.md"
+    with tempfile.TemporaryDirectory(prefix="lintcase-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        options.setdefault("config", _found_config([str(Path(filename).parent or ".")]))
+        checked = check([str(path)], siblings=False, **options)
+
+    def moved(p: str) -> str:
+        return filename if p == str(path) else p
+
+    def relocate(loc):
+        return dataclasses.replace(loc, path=moved(loc.path))
+    r = checked.report
+    report = dataclasses.replace(
+        r, findings=tuple(dataclasses.replace(f, locations=tuple(map(relocate, f.locations)))
+                          for f in r.findings),
+        errors=tuple(dataclasses.replace(e, path=moved(e.path)) for e in r.errors),
+        articles=tuple(dataclasses.replace(a, renderings=tuple(
+            dataclasses.replace(x, path=moved(x.path)) for x in a.renderings))
+            for a in r.articles))
+    return dataclasses.replace(checked, report=report)
+
+
 def cache_folder(cfg: config.Config, no_cache: bool, cache_dir: str | None) -> Path | None:
     """Where results are cached: nowhere with --no-cache or `cache: false`, else --cache-dir
     or the user's cache folder."""

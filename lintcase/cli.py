@@ -95,25 +95,34 @@ def main():
 @click.option("--vocab", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="An extra folder of vocabulary files for `exclusive` rules (repeatable).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar on the terminal.")
+@click.option("--stdin-filename", default=None,
+              help="With PATH '-': the name of the rendering read from standard input (its "
+                   "extension says its format; default stdin.md).")
 @click.option("--color", "colour", type=click.Choice(["auto", "always", "never"]), default="auto",
               help="Colour severities in text output: auto (on a terminal, unless NO_COLOR is "
                    "set), always, never.")
 def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max_warnings,
           baseline, write_baseline, config_path, jobs, no_cache, cache_dir, no_siblings, vocab,
-          quiet, colour):
-    """Check the articles in PATHS (files or folders)."""
+          quiet, stdin_filename, colour):
+    """Check the articles in PATHS (files or folders; '-': one rendering from standard input)."""
     for option, target in (("--output", output), ("--write-baseline", write_baseline)):
         _writable(option, target)
-    cfg = _config(config_path, paths)
+    stdin = list(paths) == ["-"]
+    cfg = _config(config_path, [stdin_filename or "."] if stdin else paths)
     try:
         with _progress(quiet) as progress:  # closed before any message below is printed
-            checked = api.check(
-                paths, config=cfg, select=select, ignore=ignore, rules=rule_dirs,
+            options = dict(
+                config=cfg, select=select, ignore=ignore, rules=rule_dirs,
                 fail_on=fail_on, exit_zero=exit_zero, max_warnings=max_warnings,
                 baseline=baseline, write_baseline=write_baseline,
                 jobs=jobs or cfg.get("jobs") or os.cpu_count() or 1,
-                cache_dir=api.cache_folder(cfg, no_cache, cache_dir), siblings=not no_siblings,
-                vocab=vocab, progress=progress)
+                cache_dir=api.cache_folder(cfg, no_cache, cache_dir), vocab=vocab,
+                progress=progress)
+            if stdin:
+                checked = api.check_text(sys.stdin.buffer.read(),
+                                         stdin_filename or "stdin.md", **options)
+            else:
+                checked = api.check(paths, siblings=not no_siblings, **options)
     except RuleError as e:
         _fail(f"invalid rule: {e}")
     except config.ConfigError as e:
