@@ -211,6 +211,16 @@ def list_rules(rule_dirs, fmt):
         click.echo(f"{r.code}  {r.name:<34} {r.severity:<8} {r.summary}")
 
 
+@main.command("server")
+def language_server():
+    """Run the language server (LSP over stdio) for editors: diagnostics while you edit."""
+    try:
+        from .server import main as serve
+    except ImportError as e:
+        _fail(f"the language server needs pygls: pip install 'lintcase[server]' ({e})")
+    serve()
+
+
 @main.command("clean")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
               help="The cache folder (default: the configured one, else the user's).")
