@@ -83,11 +83,12 @@ def _repository_doc(path: Path) -> bool:
 
 
 # lintcase's own reports, by what its formatters write at their start: the HTML report's
-# title, the "lintcase" tool name of JSON and SARIF, a JSON Lines finding, GitHub's workflow
-# commands; a text report by its closing summary line.
+# title, the "lintcase" tool name of JSON, SARIF and rdjsonl, a JSON Lines finding, GitHub's
+# workflow commands, a GitLab Code Quality issue; a text report by its closing summary line.
 _OWN_HEAD = re.compile(rb'<title>lintcase report</title>|\A\s*\{[\s\S]*"name":\s*"lintcase"'
                        rb'|\A\{"rule":\s*"[^"]+",\s*"name":[^\n]*"fingerprint":'
-                       rb"|\A::(?:error|warning|notice)\b[^\n]*::")
+                       rb"|\A::(?:error|warning|notice)\b[^\n]*::"
+                       rb'|\A\s*\[\s*\{\s*"type":\s*"issue",[\s\S]{0,2000}?"check_name":\s*"LC\d')
 _OWN_TAIL = re.compile(rb"(?:\A|\n)Found \d+ finding\(s\)[^\n]* in \d+ article\(s\) from \d+ "
                        rb"file\(s\)[^\n]*\n?\Z")
 

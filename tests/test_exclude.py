@@ -31,7 +31,9 @@ def read_files(*args):
 
 @pytest.mark.parametrize("fmt,name", [("html", "report.html"), ("json", "report.txt"),
                                       ("sarif", "lintcase.sarif.txt"), ("text", "report.txt"),
-                                      ("jsonl", "report.md"), ("github", "report.txt")])
+                                      ("jsonl", "report.md"), ("github", "report.txt"),
+                                      ("gitlab", "gl-code-quality.txt"), ("rdjsonl", "rd.txt"),
+                                      ("concise", "report.txt"), ("statistics", "stats.md")])
 def test_own_reports_in_a_checked_folder_are_not_read(folder, fmt, name):
     before = read_files(folder)
     CliRunner().invoke(main, ["check", str(folder), "--no-cache", "--format", fmt,

@@ -345,3 +345,43 @@ def test_colour_only_when_asked_or_on_a_terminal_without_no_color(monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     assert not cli._coloured("auto", None) and cli._coloured("always", None)
     assert not cli._coloured("never", None)
+
+
+# --- GitLab Code Quality and reviewdog (rdjsonl) ---------------------------------------------
+
+def test_gitlab_code_quality_issues(monkeypatch, seeds_with_empty_file):
+    monkeypatch.chdir(ROOT)
+    _, out = check("seeds", fmt="gitlab")
+    _, js = run_json("seeds")
+    issues = json.loads(out)
+    assert len(issues) == len(js["findings"])
+    for issue, f in zip(issues, js["findings"]):
+        assert issue["check_name"] == f"{f['rule']} {f['name']}"
+        assert issue["description"].startswith(f"{f['rule']} {f['message']}")
+        assert issue["location"] == {"path": f["locations"][0]["path"], "lines": {
+            "begin": f["locations"][0]["line"], "end": f["locations"][0]["end_line"]}}
+        assert issue["severity"] == {"error": "critical", "warning": "major",
+                                     "info": "info"}[f["severity"]]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    one = synthetic_report()
+    twice = Report(one.findings * 2, one.errors, one.articles, 2, "9.9")
+    doubled = json.loads(formatter("gitlab")(twice))
+    assert [i["fingerprint"] for i in doubled[:2]] == ["fp123", "fp123/1"]
+    assert doubled[-1]["check_name"] == "LC901 input-error" and doubled[-1]["severity"] == "critical"
+
+
+def test_rdjsonl_diagnostics(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, out = check("seeds", fmt="rdjsonl")
+    _, js = run_json("seeds")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert len(lines) == len(js["findings"])
+    for d, f in zip(lines, js["findings"]):
+        first = f["locations"][0]
+        assert d["message"] == f["message"] and d["code"]["value"] == f["rule"]
+        assert d["severity"] == {"error": "ERROR", "warning": "WARNING", "info": "INFO"}[f["severity"]]
+        assert d["location"]["path"] == first["path"]
+        assert d["location"]["range"]["start"] == {"line": first["line"], "column": first["column"]}
+        assert [r["location"]["range"]["start"]["line"] for r in d["relatedLocations"]] == \
+            [loc["line"] for loc in f["locations"][1:]]
+        assert d["source"]["name"] == "lintcase"

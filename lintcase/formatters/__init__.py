@@ -25,7 +25,8 @@ class Report:
 
 # name -> module under lintcase.formatters; each module has render(report) -> str.
 _MODULES = {"text": "text", "concise": "concise", "statistics": "statistics", "json": "json",
-            "jsonl": "jsonl", "sarif": "sarif", "github": "github", "html": "html"}
+            "jsonl": "jsonl", "sarif": "sarif", "github": "github", "gitlab": "gitlab",
+            "rdjsonl": "rdjsonl", "html": "html"}
 
 NAMES = tuple(_MODULES)
 
