@@ -41,6 +41,7 @@ STATISTIC = re.compile("|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{nam
 _TEST = {"tdf": "t", "chi2df": "chi2"}
 _TEST.update({n: n for n, _ in _TESTS if n not in _TEST})
 P_AFTER = re.compile(r"\s*[,;]?\s*(?:and\s+|with\s+)?" + _P)
+P_ANY = re.compile(r"\b[pP]\s*(?:-?\s*value\s*)?(?:[=<>≤≥]|&[lg]t;)")
 ONE_TAILED = re.compile(r"\bone[- ](?:tailed|sided)\b|\b(?:upper|lower)[- ]tailed\b", re.I)
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -65,6 +66,9 @@ NOT_EXACT = re.compile(r"(?:\b(?:over|above|under|below|about|around|approximate
 NOT_ESTIMATE = re.compile(r"(?:\b[pPnN]\s*(?:-?\s*value\s*)?[=<>≤≥]|±|\w[-−]|[/^])\s*$")
 
 
+CI_ANY = re.compile(r"CI\b|C\.I\.|CrI|confidence interval")
+
+
 def _norm(s: str) -> str:
     return s.translate(_MINUS)
 
@@ -76,6 +80,8 @@ def statistics(rendering: Rendering) -> list[Fact]:
     blocks = list(prose_blocks(rendering))
     one_tailed = any(ONE_TAILED.search(b.text.text) for b, _ in blocks)
     for block, starts in blocks:
+        if "=" not in block.text.text or not P_ANY.search(block.text.text):
+            continue  # a test statistic needs "=" and a p value: most paragraphs have neither
         text = _norm(block.text.text)
         for m in STATISTIC.finditer(text):
             name = m.lastgroup if m.lastgroup in dict(_TESTS) else next(
@@ -96,6 +102,8 @@ def proportions(rendering: Rendering) -> list[Fact]:
     out = []
     for block, starts in prose_blocks(rendering):
         text = block.text.text
+        if "%" not in text:
+            continue
         for m in PROPORTION.finditer(text):
             k, n, pct = (m.group("k"), m.group("n"), m.group("pct")) if m.group("k") else \
                 (m.group("k2"), m.group("n2"), m.group("pct2"))
@@ -112,6 +120,8 @@ def proportions(rendering: Rendering) -> list[Fact]:
 def intervals(rendering: Rendering) -> list[Fact]:
     out = []
     for block, starts in prose_blocks(rendering):
+        if "%" not in block.text.text or not CI_ANY.search(block.text.text):
+            continue
         text = _norm(block.text.text)
         for m in INTERVAL.finditer(text):
             if NOT_ESTIMATE.search(text[max(0, m.start("est") - 12):m.start("est")]):
