@@ -32,9 +32,18 @@ class OptionError(Exception):
 
 @dataclass(frozen=True)
 class Checked:
+    """What a check returns: the report (findings, input errors, articles), notes for the user
+    (what the baseline or the cache did) and the exit code the command line would give."""
     report: Report
     notes: tuple[str, ...] = ()   # for the user, on stderr: what the baseline did
     exit_code: int = 0
+
+    def to_json(self) -> dict:
+        """The report as `--format json` prints it (lintcase/schemas/findings.schema.json)."""
+        import json
+
+        from .formatters.json import document
+        return json.loads(json.dumps(document(self.report)))  # plain lists and dicts
 
 
 def check(paths: Iterable[str], *, config: config.Config | None = None,
