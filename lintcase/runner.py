@@ -82,10 +82,17 @@ def run(paths: list[str], opts: Options, progress=None) -> Result:
             total.findings += again.findings
             total.errors += again.errors
             total.articles += again.articles
-    total.findings = sorted(set(total.findings), key=Finding.sort_key)
+    total.findings = in_report_order(set(total.findings), named)
     total.errors = sorted(set(total.errors), key=lambda e: (e.path, e.line, e.column, e.reason))
     total.articles = sorted(total.articles, key=lambda a: a.renderings[0].path)
     return total
+
+
+def in_report_order(findings, named: set[str]) -> list[Finding]:
+    """The named files' findings first (a pre-commit run names the files the author changed),
+    then those only in the renderings read beside them; by place within each."""
+    return sorted(findings, key=lambda f: (not any(loc.path in named for loc in f.locations),
+                                           Finding.sort_key(f)))
 
 
 def _settle() -> None:

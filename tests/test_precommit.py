@@ -98,3 +98,35 @@ def test_installed_hook_stops_the_commit(tmp_path_factory):
     assert stopped.returncode != 0 and "LC101" in stopped.stdout + stopped.stderr
     log = subprocess.run(["git", "log", "--oneline"], cwd=repo, capture_output=True, text=True)
     assert len(log.stdout.splitlines()) == 1  # the defective commit did not happen
+
+
+def test_the_hooks_say_which_files_they_can_read():
+    """The plain hook cannot read PDF files (no pypdfium2 in its environment), so it does not
+    claim them; lintcase-pdf installs the PDF reader and does."""
+    import re
+
+    import yaml
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    assert not re.search(hooks["lintcase"]["files"], "article.pdf")
+    assert re.search(hooks["lintcase"]["files"], "article.xml")
+    assert re.search(hooks["lintcase-pdf"]["files"], "article.pdf")
+    assert hooks["lintcase-pdf"]["additional_dependencies"] == ["pypdfium2>=4"]
+    assert all(h["require_serial"] and h["entry"] == "lintcase check" for h in hooks.values())
+
+
+def test_the_named_files_findings_come_first():
+    """A one-file run (what pre-commit does) lists the changed file's findings before those
+    only in the renderings read beside it, by place within each."""
+    from lintcase.model import Finding, Location
+    from lintcase.runner import in_report_order
+
+    def finding(*paths):
+        locs = tuple(Location(p, 9 - i, 1, 9 - i, 2, "jats", "", "") for i, p in enumerate(paths))
+        return Finding("a", "LC101", "n", "info", "m", locs)
+    beside = finding("a/article.txt")
+    both = finding("a/article.txt", "a/article.xml")
+    mine = finding("a/article.xml")
+    ordered = in_report_order([beside, both, mine], {"a/article.xml"})
+    assert ordered == [both, mine, beside]  # both name the changed file; then by place
+    # a folder run names every file: the order is by place alone
+    assert in_report_order([mine, beside], {"a/article.xml", "a/article.txt"}) == [beside, mine]
