@@ -94,7 +94,8 @@ def main():
 @click.option("--no-siblings", is_flag=True, help="Do not read other renderings beside named files.")
 @click.option("--vocab", multiple=True, type=click.Path(file_okay=False, exists=True),
               help="An extra folder of vocabulary files for `exclusive` rules (repeatable).")
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar on the terminal.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Only the findings: no progress bar, no summary line.")
 @click.option("--stdin-filename", default=None,
               help="With PATH '-': the name of the rendering read from standard input (its "
                    "extension says its format; default stdin.md).")
@@ -133,6 +134,8 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
         _fail(str(e))
     name = fmt or cfg.get("format") or "text"
     pieces = chunks(name)(checked.report)
+    if quiet and name in ("text", "concise"):
+        pieces = (_without_summary(p) for p in pieces)
     paint = name in COLOURED and _coloured(colour, output)
     if paint:
         pieces = (_paint(p) for p in pieces)
@@ -144,7 +147,7 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
     else:
         for piece in pieces:  # written as it is encoded: a large report is never held whole
             click.echo(piece, nl=False, color=paint or None)
-    for note in checked.notes:
+    for note in checked.notes:  # on stderr, -q or not: what the baseline or the cache did
         click.echo(f"lintcase: {note}", err=True)
     sys.exit(checked.exit_code)
 
@@ -161,6 +164,13 @@ def _coloured(choice: str, output) -> bool:
         return choice == "always"
     return not (output and output != "-") and sys.stdout.isatty() and \
         not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+_SUMMARY = re.compile(r"(?m)^Found \d+ finding\(s\)[^\n]*\n?\Z")
+
+
+def _without_summary(text: str) -> str:
+    return _SUMMARY.sub("", text)
 
 
 def _paint(text: str) -> str:

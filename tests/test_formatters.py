@@ -385,3 +385,13 @@ def test_rdjsonl_diagnostics(monkeypatch):
         assert [r["location"]["range"]["start"]["line"] for r in d["relatedLocations"]] == \
             [loc["line"] for loc in f["locations"][1:]]
         assert d["source"]["name"] == "lintcase"
+
+
+def test_quiet_prints_only_the_findings(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    _, loud = run("check", "seeds", "--format", "concise")
+    _, quiet = run("check", "seeds", "--format", "concise", "-q")
+    assert loud.splitlines()[-1].startswith("Found ") and quiet == "".join(
+        line + "\n" for line in loud.splitlines()[:-1])
+    _, text = run("check", "seeds", "-q")
+    assert "Found " not in text and "LC201" in text
