@@ -7,7 +7,8 @@ percentage and estimate with its interval that lintcase finds consistent is a si
 `--per-kind` sites per article and kind (drawn with the seed) get one edit each, in a copy of
 the XML: one digit of one number (the p value or the statistic; the count or the percentage;
 the estimate) changed to another digit, so that the arithmetic no longer holds; and for an
-interval stated twice alike (LC505's subject test), one digit of one copy's estimate. Only edits
+interval stated twice alike (LC505's subject test), one digit of one copy's estimate; for a
+total's breakdown by sex (LC507), one digit of the first count. Only edits
 of the first three kinds that make the numbers inconsistent count (the check's own arithmetic decides, on the edited
 strings; an edit that leaves them consistent is drawn again, at most 20 times). An edit is
 found when the edited article has an LC50x finding the unedited one lacks whose place covers
@@ -37,7 +38,7 @@ from lintcase.readers import ReadError, read  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("jats", "pairs", "pairs2", "case-reports", "triples")
 KINDS = {"statistic": "LC501/LC506", "proportion": "LC502", "interval": "LC503",
-         "restated": "LC505"}
+         "restated": "LC505", "breakdown": "LC507"}
 
 
 def xml_files(folders) -> list[Path]:
@@ -55,6 +56,8 @@ def _numbers(f) -> list[tuple[str, str]]:
         return [("p", v[4]), ("statistic", v[2])]
     if f.kind == "proportion":
         return [("count", str(v[0])), ("percentage", v[2])]
+    if f.kind == "breakdown":
+        return [("count", f"{v[1]:,}" if f"{v[1]:,}" in f.surface else str(v[1]))]
     return [("estimate", v[1])]
 
 
@@ -66,6 +69,8 @@ def _consistent(kind: str, value) -> bool:
     if kind == "proportion":
         k, n, pct = value
         return stats.share_consistent(k, n, pct)
+    if kind == "breakdown":
+        return stats.breakdown(*value) == ""
     return stats.inside(*value[1:]) == ""
 
 
@@ -78,6 +83,8 @@ def _edited_value(kind: str, value, which: str, new: str):
             v[0] = int(new)
         else:
             v[2] = new
+    elif kind == "breakdown":
+        v[1] = int(new.replace(",", ""))
     else:
         v[1] = new
     return tuple(v)
@@ -154,7 +161,7 @@ def findings(r, rules) -> list:
 
 
 def run(folders, seed: int, per_kind: int):
-    rules = select_rules("LC501,LC502,LC503,LC504,LC505,LC506")
+    rules = select_rules("LC501,LC502,LC503,LC504,LC505,LC506,LC507")
     counts, articles = Counter(), Counter()
     results = []
     tmp = Path(tempfile.mkdtemp())
@@ -204,7 +211,7 @@ def main(argv=None) -> int:
     counts, articles, results = run(args.folders.split(","), args.seed, args.per_kind)
     lines = [f"# Statistics family: facts and injected-edit recall (seed {args.seed}, "
              f"{args.per_kind} per kind and article, folders {args.folders})", "",
-             "| fact | found | articles with one | edits | found (a new LC501–LC506 finding at the edit) | recall |",
+             "| fact | found | articles with one | edits | found (a new LC501–LC507 finding at the edit) | recall |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for kind, rule in KINDS.items():
         rs = [x for x in results if x["kind"] == kind]

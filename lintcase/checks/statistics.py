@@ -7,7 +7,8 @@ lies on the other side of .05 (decision errors). `test: percentage` checks "12 o
 "30% (12/40)": the percentage is the share within one unit of its last digit. `test: interval`
 checks that a confidence interval holds its point estimate and that its bounds are in order;
 `ratio-interval` that a ratio's interval is about symmetric around it on the log scale;
-`restated` that an interval stated twice with the same subject has the same numbers.
+`restated` that an interval stated twice with the same subject has the same numbers;
+`breakdown` that a total's two sexes add up to it (and their percentages to 100).
 """
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ FIELDS = ("stated", "expected", "rendering")
 OPTIONS = {
     "type": "object",
     "properties": {
-        "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated"]},
+        "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated",
+                          "breakdown"]},
         "asymmetry": {"type": "number", "minimum": 0, "default": 0.4,
                       "description": "ratio-interval: the shift of the estimate from the log-scale "
                                      "centre, as a share of the half-width, reported from here "
@@ -50,6 +52,8 @@ def run(article: Article, options: dict):
             yield from _intervals(r)
         elif test == "ratio-interval":
             yield from _ratio_intervals(r, options["asymmetry"])
+        elif test == "breakdown":
+            yield from _breakdowns(r)
         else:
             yield from _restated(r)
 
@@ -125,3 +129,11 @@ def _twice(a, b) -> Hit:
     return Hit((here, there), {"stated": a.surface, "expected": b.surface,
                                "rendering": a.rendering.kind},
                evidence=f"{a.kind}:{a.surface}|{b.surface}")
+
+
+def _breakdowns(r):
+    for f in facts(r, "breakdown"):
+        n, a, b, pa, pb = f.value
+        wrong = stats.breakdown(n, a, b, pa, pb)
+        if wrong:
+            yield _hit(f, f.surface, wrong)

@@ -23,6 +23,7 @@ EXTRACTORS = {
     "statistic": statistics.statistics,
     "proportion": statistics.proportions,
     "interval": statistics.intervals,
+    "breakdown": statistics.breakdowns,
     "stage": staging.extract,
 }
 

@@ -69,6 +69,36 @@ NOT_ESTIMATE = re.compile(r"(?:\b[pPnN]\s*(?:-?\s*value\s*)?[=<>≤≥]|±|\w[-�
 CI_ANY = re.compile(r"CI\b|C\.I\.|CrI|confidence interval")
 
 
+_GROUP = (r"(?:patients|participants|subjects|individuals|children|adults|adolescents|"
+          r"respondents|cases|persons|people|infants|volunteers|students|workers|residents)")
+_SEX = {"men": "m", "males": "m", "male": "m", "boys": "m", "women": "f", "females": "f",
+        "female": "f", "girls": "f"}
+_SEXW = r"(?:men|males|male|boys|women|females|female|girls)"
+_PCT = r"(?:\s*[(\[]\s*(?P<{0}>\d+(?:\.\d+)?)\s*%\s*[)\]])?"
+# "25,738 participants (10,154 men and 15,584 women)", "19 (16 women and 3 men)",
+# "76 adults, 70 females and 6 males": a total and its two sexes, the breakdown right after it
+BREAKDOWN = re.compile(
+    rf"(?<![\d.,])(?P<n>{_COUNT})\s+(?:{_GROUP}\s*)?(?:[(\[]|,\s*)\s*"
+    rf"(?P<a>{_COUNT})\s+(?P<s1>{_SEXW}){_PCT.format('p1')}\s*(?:,|and|;|/)\s*(?:and\s+)?"
+    rf"(?P<b>{_COUNT})\s+(?P<s2>{_SEXW}){_PCT.format('p2')}(?![\w-])", re.I)
+
+
+def breakdowns(rendering: Rendering) -> list[Fact]:
+    """A total with its breakdown by sex: (total, first, second, first %, second %)."""
+    out = []
+    for block, starts in prose_blocks(rendering):
+        text = block.text.text
+        if not any(w in text for w in ("men", "male", "boys", "girls")):
+            continue
+        for m in BREAKDOWN.finditer(text):
+            if _SEX[m.group("s1").lower()] == _SEX[m.group("s2").lower()]:
+                continue  # "12 men and 4 men": not a breakdown by sex
+            n, a, b = (int(m.group(k).replace(",", "")) for k in ("n", "a", "b"))
+            value = (n, a, b, m.group("p1") or "", m.group("p2") or "")
+            out.append(make_fact(rendering, block, starts, "breakdown", value, m.start(), m.end()))
+    return out
+
+
 def _norm(s: str) -> str:
     return s.translate(_MINUS)
 

@@ -117,3 +117,14 @@ def log_asymmetry(est: str, lo: str, hi: str) -> float:
     else:
         return 0.0
     return off / ((math.log(float(hi)) - math.log(float(lo))) / 2)
+
+
+def breakdown(n: int, a: int, b: int, pa: str, pb: str) -> str:
+    """'' when a + b is the total and the two percentages (when printed) are their shares and
+    sum to 100 within rounding; else what is wrong."""
+    if a + b != n:
+        return f"{a} + {b} = {a + b}, not {n}"
+    for k, pct in ((a, pa), (b, pb)):
+        if pct and not share_consistent(k, n, pct):
+            return f"{k} of {n} is {100 * k / n:.{decimals(pct) + 1}f}%, not {pct}%"
+    return ""
