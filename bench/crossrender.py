@@ -25,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+from emit import emit  # noqa: E402
 
 from lintcase import discover  # noqa: E402
 from lintcase.engine import run as engine  # noqa: E402  (engine.run: the checks run)
@@ -91,11 +93,7 @@ def main() -> int:
     for name, f in listing:
         differing = dict(f.fields).get("differing", "")
         lines.append(f"- {name} {f.rule} [{differing}] {f.message[:160]}")
-    text = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

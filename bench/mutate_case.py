@@ -32,6 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from emit import emit  # noqa: E402
 from mutate import _covers, select_rules  # noqa: E402
 from lintcase import grouping  # noqa: E402
 from lintcase.engine import run as engine  # noqa: E402
@@ -236,11 +237,7 @@ def main(argv=None) -> int:
     lines += ["", f"Missed edits ({len(misses)}):", ""]
     lines += [f"- {x['article']}: {x['type']} “{x['old']}” → “{x['new']}”" for x in misses]
     lines += ["", f"{len(results)} edits on 72 case reports in {time.time() - t0:.0f} s."]
-    text = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

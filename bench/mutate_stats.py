@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+from emit import emit  # noqa: E402
 from mutate import _covers, select_rules  # noqa: E402
 from lintcase import grouping  # noqa: E402
 from lintcase.checks.kit import stats  # noqa: E402
@@ -224,11 +225,7 @@ def main(argv=None) -> int:
     lines += [f"- {x['article']}: {x['kind']} «{x['surface']}», {x['which']} "
               f"{x['before']} → {x['after']}" for x in misses]
     lines += ["", f"{len(results)} edits in {time.time() - t0:.0f} s."]
-    text = "\n".join(lines) + "\n"
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":
