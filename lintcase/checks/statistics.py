@@ -8,7 +8,8 @@ lies on the other side of .05 (decision errors). `test: percentage` checks "12 o
 checks that a confidence interval holds its point estimate and that its bounds are in order;
 `ratio-interval` that a ratio's interval is about symmetric around it on the log scale;
 `restated` that an interval stated twice with the same subject has the same numbers;
-`breakdown` that a total's two sexes add up to it (and their percentages to 100).
+`breakdown` that a total's two sexes add up to it (and their percentages to 100); `grim`
+that a mean of counts printed with its n is some whole number divided by n.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated",
-                          "breakdown"]},
+                          "breakdown", "grim"]},
         "asymmetry": {"type": "number", "minimum": 0, "default": 0.4,
                       "description": "ratio-interval: the shift of the estimate from the log-scale "
                                      "centre, as a share of the half-width, reported from here "
@@ -54,6 +55,8 @@ def run(article: Article, options: dict):
             yield from _ratio_intervals(r, options["asymmetry"])
         elif test == "breakdown":
             yield from _breakdowns(r)
+        elif test == "grim":
+            yield from _grim(r)
         else:
             yield from _restated(r)
 
@@ -137,3 +140,11 @@ def _breakdowns(r):
         wrong = stats.breakdown(n, a, b, pa, pb)
         if wrong:
             yield _hit(f, f.surface, wrong)
+
+
+def _grim(r):
+    for f in facts(r, "mean"):
+        mean, n, what = f.value
+        if stats.grim(mean, n) is False:
+            yield _hit(f, f"mean number of {what} {mean} with n = {n}",
+                       f"no count of {n} whole numbers has a mean that rounds to {mean}")

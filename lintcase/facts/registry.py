@@ -24,6 +24,7 @@ EXTRACTORS = {
     "proportion": statistics.proportions,
     "interval": statistics.intervals,
     "breakdown": statistics.breakdowns,
+    "mean": statistics.means,
     "stage": staging.extract,
 }
 

@@ -99,6 +99,33 @@ def breakdowns(rendering: Rendering) -> list[Fact]:
     return out
 
 
+# "the mean number of visits was 2.45 (n = 20)": a mean of counts with its n in one sentence;
+# a rate ("per day", "per sample") is not a mean of whole numbers
+MEAN = re.compile(
+    r"\b(?:mean|average)\s+number\s+of\s+(?P<what>(?:(?!per\b)[\w-]+\s+){0,4}?[\w-]+)"
+    r"\s*(?:was|were|is|of|:|=)\s*(?P<m>\d+\.\d+)(?![\d.])", re.I)
+N_SAME = re.compile(r"\(\s*[nN]\s*=\s*(?P<n>\d+)\s*\)|\b[nN]\s*=\s*(?P<n2>\d+)\b")
+
+
+def means(rendering: Rendering) -> list[Fact]:
+    """Means of counts with their n (GRIM): (mean as printed, n, what is counted)."""
+    out = []
+    for block, starts in prose_blocks(rendering):
+        text = block.text.text
+        if "number of" not in text:
+            continue
+        for m in MEAN.finditer(text):
+            end = next((b for b in [*starts, len(text)] if b > m.end()), len(text))
+            if re.search(r"\bper\b|/", text[m.start():m.end() + 20]):
+                continue
+            n = N_SAME.search(text, m.end(), end)
+            if n is None:
+                continue
+            value = (m.group("m"), int(n.group("n") or n.group("n2")), m.group("what"))
+            out.append(make_fact(rendering, block, starts, "mean", value, m.start(), n.end()))
+    return out
+
+
 def _norm(s: str) -> str:
     return s.translate(_MINUS)
 

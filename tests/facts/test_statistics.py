@@ -142,3 +142,13 @@ def test_seasons_are_not_counts():
     assert values("proportions", "adherence ranged between 9% (2010/11) and 47% (2009/10)") == []
     # a total mistyped below its count is still read (and its share is wrong)
     assert values("proportions", "66.77 % (1071/1064) of them") == [(1071, 1064, "66.77")]
+
+
+def test_grim_means_of_whole_numbers():
+    assert stats.grim("2.45", 20) and stats.grim("12.33", 3)   # 49/20, 37/3
+    assert stats.grim("2.47", 20) is False and stats.grim("12.34", 3) is False
+    assert stats.grim("2.5", 20) is None and stats.grim("1.5", 200) is None  # n too large
+    assert values("means", "The mean number of relapses was 1.33 (n = 3) overall.") == \
+        [("1.33", 3, "relapses")]
+    assert values("means", "The mean number of visits per month was 1.37 (n = 20).") == []
+    assert values("means", "The mean number of visits was 1.37 in all patients.") == []  # no n

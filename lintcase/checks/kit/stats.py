@@ -128,3 +128,15 @@ def breakdown(n: int, a: int, b: int, pa: str, pb: str) -> str:
         if pct and not share_consistent(k, n, pct):
             return f"{k} of {n} is {100 * k / n:.{decimals(pct) + 1}f}%, not {pct}%"
     return ""
+
+
+def grim(mean: str, n: int) -> bool | None:
+    """Whether a mean of whole numbers printed as `mean` can come from n of them (some k/n
+    rounds to it; Brown & Heathers' GRIM test); None when n is too large for the test to tell
+    (n at or above 10 to the power of the mean's decimals: every value is possible)."""
+    d = decimals(mean)
+    if n <= 0 or n >= 10 ** d:
+        return None
+    lo, hi = bounds(mean)
+    k = math.ceil(lo * n - 1e-9)
+    return k / n <= hi + 1e-12
