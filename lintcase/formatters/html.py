@@ -1,10 +1,16 @@
-"""A self-contained HTML report for editors: no scripts, no external resources, prints well.
+"""A self-contained HTML report for editors: no external resources, prints well.
 
-A header with the summary counts, then one section per article (title, DOI, renderings) with
-its findings grouped by rule; each finding shows the excerpts of all its places side by side,
-the words the finding is about (between « and » in each excerpt) highlighted with <mark>, one
-colour per distinct value. Input errors are listed at the end. Every string from the input is
+A header with the summary counts, filters and a table of contents, then one section per article
+(title, DOI, renderings) with its findings grouped by rule; each finding shows the excerpts of
+all its places side by side, the words the finding is about (between « and » in each excerpt)
+highlighted with <mark>, one colour per distinct value, and has its own anchor (#f-N); a place
+in a PDF names its page. Input errors are listed at the end. Every string from the input is
 escaped: the report must survive a manuscript that contains `</script>` or quotes.
+
+Filters (rule, severity, article, a search of messages and excerpts) are one small inline
+script with no data of its own: it reads the data-* attributes of the findings, and keeps its
+state in the address (#severity=error&rule=LC201&article=2&q=dermis), so a filtered view can be
+linked. Without scripts every finding shows.
 """
 from __future__ import annotations
 
@@ -44,30 +50,34 @@ def where(path: str, line: int, column: int) -> str:
 
 
 def place(loc: Location, values: dict[str, int]) -> str:
+    page = f' <span class="page">page {loc.page}</span>' if getattr(loc, "page", None) else ""
     return (f'<figure class="place"><figcaption><span><span class="kind">{esc(loc.rendering)}'
-            f'</span> <span class="section">{esc(loc.section or "(no section)")}</span></span>'
+            f'</span> <span class="section">{esc(loc.section or "(no section)")}</span>{page}'
+            f'</span>'
             f'<code class="path">{where(loc.path, loc.line, loc.column)}</code></figcaption>'
             f"<blockquote>{marked(loc.excerpt, values)}</blockquote></figure>")
 
 
-def finding(f: Finding) -> str:
+def finding(f: Finding, n: int, article: int) -> str:
     values: dict[str, int] = {}
     places = "".join(place(loc, values) for loc in f.locations)
-    return (f'<div class="finding {esc(f.severity)}"><p class="message">{esc(f.message)}</p>'
-            f'<div class="places">{places}</div></div>')
+    return (f'<div class="finding {esc(f.severity)}" id="f-{n}" data-rule="{esc(f.rule)}" '
+            f'data-severity="{esc(f.severity)}" data-article="{article}">'
+            f'<p class="message"><a class="anchor" href="#f-{n}" title="link to this finding">'
+            f'#</a> {esc(f.message)}</p><div class="places">{places}</div></div>')
 
 
-def rule_group(findings: list[Finding], rules: dict) -> str:
+def rule_group(findings: list[Finding], rules: dict, number: dict, article: int) -> str:
     f0 = findings[0]
     rule = rules.get(f0.rule)
     summary = f'<p class="summary">{esc(rule.summary)}</p>' if rule else ""
     count = f'<span class="muted">{len(findings)} finding{"s" if len(findings) > 1 else ""}</span>'
     return (f'<section class="rule"><h3><span class="badge {esc(f0.severity)}">'
             f"{esc(f0.severity)}</span><span>{esc(f0.rule)} {esc(f0.name)}</span>{count}</h3>"
-            f'{summary}{"".join(finding(f) for f in findings)}</section>')
+            f'{summary}{"".join(finding(f, number[id(f)], article) for f in findings)}</section>')
 
 
-def by_rule(findings: list[Finding], rules: dict) -> str:
+def by_rule(findings: list[Finding], rules: dict, number: dict, article: int = 0) -> str:
     groups: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         groups[f.rule].append(f)
@@ -75,7 +85,8 @@ def by_rule(findings: list[Finding], rules: dict) -> str:
     rank = lambda fs: (min(order.get(f.severity, 9) for f in fs), fs[0].rule)  # noqa: E731
     if not groups:
         return '<p class="none">No findings.</p>'
-    return "".join(rule_group(fs, rules) for fs in sorted(groups.values(), key=rank))
+    return "".join(rule_group(fs, rules, number, article)
+                   for fs in sorted(groups.values(), key=rank))
 
 
 def meta(article: Article, attr: str) -> str | None:
@@ -83,14 +94,15 @@ def meta(article: Article, attr: str) -> str | None:
                  if getattr(r.meta, attr) is not None), None)
 
 
-def article_section(i: int, article: Article, findings: list[Finding], rules: dict) -> str:
+def article_section(i: int, article: Article, findings: list[Finding], rules: dict,
+                    number: dict) -> str:
     title, doi = meta(article, "title"), meta(article, "doi")
     renderings = "".join(f'<li><span class="kind">{esc(r.kind)}</span> <code class="path">'
                          f"{esc(r.path)}</code></li>" for r in article.renderings)
     doi_html = f"DOI <code>{esc(doi)}</code>" if doi else f"key <code>{esc(article.key)}</code>"
     return (f'<section class="card article" id="article-{i}"><h2>{esc(title or article.key)}</h2>'
             f'<p class="meta muted">{doi_html}</p><ul class="renderings">{renderings}</ul>'
-            f"{by_rule(findings, rules)}</section>")
+            f"{by_rule(findings, rules, number, i)}</section>")
 
 
 def counts(report: Report) -> str:
@@ -115,6 +127,76 @@ def rule_table(report: Report) -> str:
             f'<th class="num">Findings</th></tr></thead><tbody>{rows}</tbody></table>')
 
 
+def filters(report: Report) -> str:
+    """The filter bar: rule, severity, article, search (the script below applies them)."""
+    if not report.findings:
+        return ""
+    rules = sorted({(f.rule, f.name) for f in report.findings})
+    rule_opts = "".join(f'<option value="{esc(c)}">{esc(c)} {esc(n)}</option>' for c, n in rules)
+    art_opts = "".join(f'<option value="{i}">{esc(meta(a, "title") or a.key)}</option>'
+                       for i, a in enumerate(report.articles, 1))
+    sev = "".join(f'<label><input type="checkbox" name="severity" value="{s}" checked> {s}'
+                  f"</label>" for s in SEVERITY_ORDER)
+    return ('<form class="filters" id="filters" role="search" onsubmit="return false">'
+            f'<label>Rule <select name="rule"><option value="">all rules</option>{rule_opts}'
+            f'</select></label><fieldset><legend>Severity</legend>{sev}</fieldset>'
+            f'<label>Article <select name="article"><option value="">all articles</option>'
+            f'{art_opts}</select></label><label>Search <input type="search" name="q" '
+            'placeholder="words of a message or excerpt"></label>'
+            f'<output id="shown">{len(report.findings)} of {len(report.findings)} findings shown'
+            "</output></form>")
+
+
+SCRIPT = """(function () {
+  var form = document.getElementById('filters');
+  if (!form) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll('.finding'));
+  function state() {
+    var sev = Array.prototype.slice.call(form.querySelectorAll('input[name=severity]:checked'))
+      .map(function (b) { return b.value; });
+    return {rule: form.rule.value, article: form.article.value, q: form.q.value.toLowerCase(),
+            severity: sev};
+  }
+  function apply(save) {
+    var s = state(), shown = 0;
+    items.forEach(function (el) {
+      var ok = (!s.rule || el.dataset.rule === s.rule) &&
+        s.severity.indexOf(el.dataset.severity) >= 0 &&
+        (!s.article || el.dataset.article === s.article) &&
+        (!s.q || el.textContent.toLowerCase().indexOf(s.q) >= 0);
+      el.hidden = !ok;
+      if (ok) shown++;
+    });
+    document.querySelectorAll('section.rule, section.article').forEach(function (sec) {
+      var any = sec.querySelector('.finding:not([hidden])');
+      sec.hidden = sec.querySelector('.finding') ? !any : false;
+    });
+    document.getElementById('shown').textContent = shown + ' of ' + items.length + ' findings shown';
+    if (save) {
+      var parts = [];
+      if (s.rule) parts.push('rule=' + encodeURIComponent(s.rule));
+      if (s.severity.length < 3) parts.push('severity=' + s.severity.join(','));
+      if (s.article) parts.push('article=' + s.article);
+      if (s.q) parts.push('q=' + encodeURIComponent(form.q.value));
+      history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname);
+    }
+  }
+  var hash = location.hash.slice(1);
+  if (hash && hash.indexOf('=') > 0) {
+    hash.split('&').forEach(function (kv) {
+      var k = kv.split('=')[0], v = decodeURIComponent(kv.slice(k.length + 1));
+      if (k === 'severity') {
+        form.querySelectorAll('input[name=severity]').forEach(function (b) {
+          b.checked = v.split(',').indexOf(b.value) >= 0; });
+      } else if (form[k]) { form[k].value = v; }
+    });
+  }
+  form.addEventListener('input', function () { apply(true); });
+  form.addEventListener('change', function () { apply(true); });
+  apply(false);
+})();"""
+
+
 def header(report: Report, per_article: dict[str, list[Finding]]) -> str:
     toc = "".join(f'<li><a href="#article-{i}">{esc(meta(a, "title") or a.key)}</a> <span '
                   f'class="muted">— {len(per_article.get(a.key, []))} finding(s)</span></li>'
@@ -122,7 +204,7 @@ def header(report: Report, per_article: dict[str, list[Finding]]) -> str:
     return (f'<header class="card"><h1>lintcase report</h1><p class="tool muted">lintcase '
             f"{esc(report.version)} · contradictions between and within the renderings of "
             f"{len(report.articles)} article(s)</p>{counts(report)}{rule_table(report)}"
-            f'<ol class="toc">{toc}</ol></header>')
+            f'{filters(report)}<ol class="toc">{toc}</ol></header>')
 
 
 def errors_section(report: Report) -> str:
@@ -142,15 +224,16 @@ def render(report: Report) -> str:
     per_article: dict[str, list[Finding]] = defaultdict(list)
     for f in report.findings:
         per_article[f.article].append(f)
-    sections = [article_section(i, a, per_article.get(a.key, []), rules)
+    number = {id(f): n for n, f in enumerate(report.findings, 1)}
+    sections = [article_section(i, a, per_article.get(a.key, []), rules, number)
                 for i, a in enumerate(report.articles, 1)]
     orphans = [f for f in report.findings if f.article not in {a.key for a in report.articles}]
     if orphans:
         sections.append('<section class="card article" id="other"><h2>Other findings</h2>'
-                        f"{by_rule(orphans, rules)}</section>")
+                        f"{by_rule(orphans, rules, number)}</section>")
     return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>lintcase report</title><style>{CSS}</style></head><body>"
             f'{header(report, per_article)}<main>{"".join(sections)}</main>'
             f"{errors_section(report)}<footer>Generated by lintcase {esc(report.version)}."
-            "</footer></body></html>\n")
+            f"</footer><script>{SCRIPT}</script></body></html>\n")

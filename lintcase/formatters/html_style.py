@@ -78,7 +78,27 @@ mark.absent { background: #fff; border: 1px dashed var(--error); color: var(--er
   font: italic 600 12px/1.2 system-ui, sans-serif; padding: 1px 4px; }
 .none { color: var(--muted); font-style: italic; margin: 14px 0 0; }
 footer { color: var(--muted); font-size: 13px; text-align: center; }
+.filters { display: flex; flex-wrap: wrap; gap: 10px 18px; align-items: end; margin: 16px 0 0;
+  padding: 12px 14px; border-radius: 8px; background: var(--wash); }
+.filters fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 10px; }
+.filters label { min-width: 0; max-width: 100%; }
+.filters legend { float: left; margin-right: 8px; }
+.filters select, .filters input[type=search] { font: inherit; max-width: 100%; }
+.filters output { margin-left: auto; color: var(--muted); }
+.anchor { color: var(--muted); text-decoration: none; }
+.page { color: var(--muted); }
+[hidden] { display: none !important; }
+@media (max-width: 600px) {
+  body { padding: 12px 10px 32px; }
+  .places { grid-template-columns: 1fr; }
+  .filters { flex-direction: column; align-items: stretch; }
+  .filters label:not(fieldset label) { display: flex; flex-direction: column; gap: 4px; }
+  .filters select, .filters input[type=search] { width: 100%; box-sizing: border-box; }
+  .filters output { margin-left: 0; }
+  table.by-rule { display: block; overflow-x: auto; }
+}
 @media print {
+  .filters { display: none; }
   html, body { background: #fff; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   .card { border: none; padding: 0; margin-bottom: 18pt; }

@@ -36,10 +36,10 @@ def report(tmp_path_factory):
     return page
 
 
-def chromium(page, folder, *args) -> subprocess.CompletedProcess:
+def chromium(page, folder, *args, hash: str = "") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={folder / 'profile'}", *args, page.as_uri()],
-        capture_output=True, text=True, timeout=180, check=True)
+        [CHROMIUM, *FLAGS, f"--user-data-dir={folder / 'profile'}", *args,
+         page.as_uri() + hash], capture_output=True, text=True, timeout=180, check=True)
 
 
 def png_rows(data: bytes, rows: int) -> tuple[int, int, list[bytes]]:
@@ -102,3 +102,44 @@ def test_rendered_dom_shows_the_three_seed_defects_with_both_excerpts(report, tm
     for rule in ("LC101 renderings-say-the-same", "LC201 follow-up-duration-agrees",
                  "LC202 invasion-depth-exclusive"):
         assert rule in text
+
+
+def visible(dom: str) -> list[tuple[str, str]]:
+    """(rule, severity) of each finding the page shows (not hidden by the filters)."""
+    out = []
+    for tag in re.findall(r"<div class=\"finding [^>]*>", dom):
+        if " hidden" not in tag:
+            out.append((re.search(r'data-rule="([^"]+)"', tag).group(1),
+                        re.search(r'data-severity="([^"]+)"', tag).group(1)))
+    return out
+
+
+def test_filters_by_severity_rule_article_and_search(report, tmp_path):
+    every = visible(chromium(report, tmp_path, "--dump-dom").stdout)
+    assert len(every) == 13
+    errors = chromium(report, tmp_path, "--virtual-time-budget=2000", "--dump-dom",
+                      hash="#severity=error").stdout
+    assert sorted(visible(errors)) == [("LC201", "error"), ("LC202", "error")]
+    assert "2 of 13 findings shown" in errors
+    one = visible(chromium(report, tmp_path, "--virtual-time-budget=2000", "--dump-dom",
+                           hash="#rule=LC101").stdout)
+    assert one == [("LC101", "info")]
+    found = visible(chromium(report, tmp_path, "--virtual-time-budget=2000", "--dump-dom",
+                             hash="#q=epidermis").stdout)
+    assert found == [("LC202", "error")]
+    second = visible(chromium(report, tmp_path, "--virtual-time-budget=2000", "--dump-dom",
+                              hash="#article=2").stdout)
+    assert second == [("LC310", "info")]  # the web page, checked on its own
+
+
+@pytest.mark.parametrize("width", [1400, 400])
+def test_screenshots_at_desktop_and_phone_width(report, width, tmp_path):
+    shot = ROOT / "tests" / "browser" / "out" / f"report-{width}.png"
+    shot.parent.mkdir(exist_ok=True)
+    chromium(report, tmp_path, f"--screenshot={shot}", f"--window-size={width},1600",
+             hash="#severity=error,warning")
+    w, h, rows = png_rows(shot.read_bytes(), 400)
+    assert (w, h) == (width, 1600)
+    bpp = len(rows[0]) // w
+    colours = {row[i:i + 3] for row in rows for i in range(0, len(row), bpp)}
+    assert len(colours) >= 40, f"only {len(colours)} colours at {width} px: the page looks blank"
