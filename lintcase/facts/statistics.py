@@ -24,7 +24,7 @@ _DF = r"\d+(?:\.\d+)?"
 _P = (r"(?P<pl>\bp|\bP)\s*(?:-?\s*value\s*)?(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*"
       r"(?P<p>\d?\.?\d+\s*[×x*]\s*10\s*\^?\s*-\s*\d+|\d(?:\.\d+)?\s*[eE]\s*-\s*\d+"
       r"|\d*[.,]\d+|1)(?!\d|\.\d|\s*(?:[eE×x*]|10\s*-))")
-_CHI = r"(?:χ\s*2|χ²|χ\s*\^?2|\bchi[- ]?square[d]?|\bX2)"
+_CHI = r"(?:χ\s*2|χ²|χ\s*\^?2|\bchi[- ]?square[d]?|\bX2|\bQ)"  # Q: Cochran's, χ² with its df
 _DF_AFTER = r"\s*[,;]\s*(?:df|d\.f\.)\s*=\s*(?P<d1>\d+)"
 _TESTS = [
     ("t", rf"\bt\s*\(\s*(?P<d1>{_DF})\s*\)\s*=\s*(?P<v>{_NUM})"),

@@ -152,3 +152,9 @@ def test_grim_means_of_whole_numbers():
         [("1.33", 3, "relapses")]
     assert values("means", "The mean number of visits per month was 1.37 (n = 20).") == []
     assert values("means", "The mean number of visits was 1.37 in all patients.") == []  # no n
+
+
+def test_cochran_q_is_read_as_chi_square_with_its_df():
+    assert values("statistics", "heterogeneity was low (Q = 3.1, df = 4, p = 0.54)") == \
+        [("chi2", (4.0,), "3.1", "=", "0.54", False)]
+    assert values("statistics", "Q = 5.2, p = 0.27 across studies") == []  # no df: not tested
