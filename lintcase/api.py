@@ -61,9 +61,9 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     refused = ""
     if cache_dir is not None:
         cache_dir, refused = cache.safe_folder(Path(cache_dir))
-    rule_set = configured_rules(cfg, tuple(rules), tuple(select), tuple(ignore), cache_dir)
     loaded = load_rules_cached(default_rule_dirs() + [Path(d) for d in _rule_dirs(cfg, rules)],
                                cache_dir)
+    rule_set = configured_rules(cfg, tuple(select), tuple(ignore), loaded)
     catalog = tuple((r.code, r.name, tuple(r.groups)) for r in loaded) + \
         tuple((b.code, b.name, ()) for b in BUILTINS)
     opts = runner.Options(
@@ -125,12 +125,11 @@ def cache_folder(cfg: config.Config, no_cache: bool, cache_dir: str | None) -> P
     return Path(cache_dir) if cache_dir else cache.default_folder()
 
 
-def configured_rules(cfg: config.Config, rule_dirs: tuple[str, ...], select: tuple[str, ...],
-                     ignore: tuple[str, ...], cache_dir: Path | None = None) -> list[Rule]:
-    """The shipped rules and the extra folders (the configuration's first), with the
-    configuration's severities, selected by the arguments or else by the configuration."""
-    rules = load_rules_cached(default_rule_dirs() + [Path(d) for d in _rule_dirs(cfg, rule_dirs)],
-                              cache_dir)
+def configured_rules(cfg: config.Config, select: tuple[str, ...], ignore: tuple[str, ...],
+                     rules: list[Rule]) -> list[Rule]:
+    """The loaded rules (the shipped ones and the extra folders, the configuration's first)
+    with the configuration's severities, selected by the arguments or else by the
+    configuration."""
     overrides = cfg.get("severity", {})
     unknown_rules(cfg, rules, select, ignore)
     rules = policy.override_severity(rules, overrides)
