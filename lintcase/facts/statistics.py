@@ -41,6 +41,14 @@ STATISTIC = re.compile("|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{nam
 _TEST = {"tdf": "t", "chi2df": "chi2"}
 _TEST.update({n: n for n, _ in _TESTS if n not in _TEST})
 P_AFTER = re.compile(r"\s*[,;]?\s*(?:and\s+|with\s+)?" + _P)
+# a p adjusted for multiple comparisons: the word right after it ("p = .135, Bonferroni
+# corrected") or an adjustment named before the test ("after Holm adjustment, t(28) = ...");
+# a q value or an FDR printed beside a p leaves that p the test's own, and so does a model's
+# "adjusted R2" or an estimate "adjusted for age"
+_ADJ = r"(?:adjusted|corrected|Bonferroni|Holm|Šidák|Sidak|Tukey|Benjamini)"
+ADJUSTED_AFTER = re.compile(rf"\s*[,;]?\s*[(\[]?\s*(?:[\w-]+\s+){{0,2}}?{_ADJ}"
+                            r"(?!\s*(?:R\b|R2|R²|for\b|odds|OR\b|HR\b|RR\b|mean|model))", re.I)
+ADJUSTED = re.compile(rf"\b{_ADJ}", re.I)
 P_ANY = re.compile(r"\b[pP]\s*(?:-?\s*value\s*)?(?:[=<>≤≥]|&[lg]t;)")
 ONE_TAILED = re.compile(r"\bone[- ](?:tailed|sided)\b|\b(?:upper|lower)[- ]tailed\b", re.I)
 
@@ -150,7 +158,11 @@ def statistics(rendering: Rendering) -> list[Fact]:
                 continue
             rel = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
             dfs = tuple(float(g[k]) for k in ("d1", "d2") if k in g)
-            value = (_TEST[name], dfs, g["v"].replace(",", ""), rel, "".join(p.group("p").split()).replace(",", "."), one_tailed)
+            if ADJUSTED_AFTER.match(text, p.end()) or \
+                    ADJUSTED.search(text[max(0, m.start() - 60):m.start()]):
+                continue  # a p adjusted for multiple comparisons is not the test's own p
+            value = (_TEST[name], dfs, g["v"].replace(",", ""), rel,
+                     "".join(p.group("p").split()).replace(",", "."), one_tailed)
             out.append(make_fact(rendering, block, starts, "statistic", value, m.start(), p.end()))
     return out
 

@@ -158,3 +158,15 @@ def test_cochran_q_is_read_as_chi_square_with_its_df():
     assert values("statistics", "heterogeneity was low (Q = 3.1, df = 4, p = 0.54)") == \
         [("chi2", (4.0,), "3.1", "=", "0.54", False)]
     assert values("statistics", "Q = 5.2, p = 0.27 across studies") == []  # no df: not tested
+
+
+def test_a_p_adjusted_for_multiple_comparisons_is_not_the_tests_own():
+    assert values("statistics", "groups differed, t(28) = 2.10, p = .135 (Bonferroni corrected)") == []
+    assert values("statistics", "after Holm adjustment, t(28) = 2.10, p = .09") == []
+    assert len(values("statistics", "groups differed, t(28) = 2.10, p = .045, in the first test")) == 1
+
+
+def test_adjusted_r2_or_covariates_leave_the_p_the_tests_own():
+    # as in pairs2/PMC13064374: a model's "adjusted R2" follows its F test's p
+    assert len(values("statistics", "(F(16, 453) = 15.35, p < .001, adjusted R2 = 0.33)")) == 1
+    assert len(values("statistics", "t(28) = 2.10, p = .045, adjusted for age and sex")) == 1
