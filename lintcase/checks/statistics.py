@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from ..facts.registry import facts
 from ..model import Article, Location
-from .kit import restated, stats
+from .kit import restated
+from .kit import statproblems as problems
 from .kit.hit import Hit
 from .kit.options import with_defaults
 
@@ -24,7 +25,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated",
-                          "breakdown", "grim"]},
+                          "breakdown", "grim", "abstract-in-body"]},
         "asymmetry": {"type": "number", "minimum": 0, "default": 0.4,
                       "description": "ratio-interval: the shift of the estimate from the log-scale "
                                      "centre, as a share of the half-width, reported from here "
@@ -38,85 +39,29 @@ OPTIONS = {
     "required": ["test"],
     "additionalProperties": False,
 }
-NAMES = {"t": "t", "F": "F", "chi2": "χ²", "r": "r", "z": "z"}
 
 
 def run(article: Article, options: dict):
     options = with_defaults(OPTIONS, options)
     test = options["test"]
     for r in article.renderings:
-        if test == "p-value":
-            yield from _p_values(r, options["decisions"])
-        elif test == "percentage":
-            yield from _percentages(r)
-        elif test == "interval":
-            yield from _intervals(r)
-        elif test == "ratio-interval":
-            yield from _ratio_intervals(r, options["asymmetry"])
-        elif test == "breakdown":
-            yield from _breakdowns(r)
-        elif test == "grim":
-            yield from _grim(r)
-        else:
+        if test == "restated":
             yield from _restated(r)
+            continue
+        found = {"p-value": lambda: problems.p_values(r, options["decisions"]),
+                 "percentage": lambda: problems.percentages(r),
+                 "interval": lambda: problems.intervals(r),
+                 "ratio-interval": lambda: problems.ratio_intervals(r, options["asymmetry"]),
+                 "breakdown": lambda: problems.breakdowns(r), "grim": lambda: problems.grim(r),
+                 "abstract-in-body": lambda: problems.abstract_in_body(r)}[test]()
+        for f, stated, expected in found:
+            yield _hit(f, stated, expected)
 
 
 def _hit(f, stated: str, expected: str) -> Hit:
     where = Location.at(f.rendering, f.block.text, f.start, f.end, f.block.section_name)
     return Hit((where,), {"stated": stated, "expected": expected, "rendering": f.rendering.kind},
                evidence=f"{f.kind}:{f.surface}")
-
-
-def _p_values(r, decisions: str):
-    for f in facts(r, "statistic"):
-        test, dfs, stat, rel, p, one = f.value
-        pmin, pmax = stats.p_range(test, dfs, stat, one)
-        wrong = stats.decision_error(rel, p, pmin, pmax)
-        if wrong and decisions == "exclude" or not wrong and (
-                decisions == "only" or stats.p_consistent(rel, p, pmin, pmax)):
-            continue
-        df = ", ".join(f"{d:g}" for d in dfs)
-        stated = f"{NAMES[test]}" + (f"({df})" if df else "") + f" = {stat}, p {rel} {p}"
-        expected = f"p = {_fmt(pmin)}" if _fmt(pmin) == _fmt(pmax) else \
-            f"p between {_fmt(pmin)} and {_fmt(pmax)}"
-        if one:
-            expected += " (one-tailed allowed)"
-        yield _hit(f, stated, expected + (" — the other side of .05" if wrong else ""))
-
-
-def _fmt(p: float) -> str:
-    return f"{p:.2g}" if p < 0.001 else f"{p:.3f}"
-
-
-def _percentages(r):
-    for f in facts(r, "proportion"):
-        k, n, pct = f.value
-        if not stats.share_consistent(k, n, pct):
-            yield _hit(f, f"{k} of {n} = {pct}%", f"{100 * k / n:.{stats.decimals(pct) + 1}f}%")
-
-
-def _intervals(r):
-    for f in facts(r, "interval"):
-        label, est, lo, hi = f.value
-        wrong = stats.inside(est, lo, hi)
-        if wrong:
-            yield _hit(f, f"{label + ' ' if label else ''}{est} ({lo} to {hi})", wrong)
-
-
-def _ratio_intervals(r, limit: float):
-    for f in facts(r, "interval"):
-        label, est, lo, hi = f.value
-        if label not in stats.RATIOS or stats.inside(est, lo, hi):
-            continue  # an estimate outside its interval is LC503's
-        shift = stats.log_asymmetry(est, lo, hi)
-        if shift >= limit:
-            yield _hit(f, f"{label} {est} ({lo} to {hi})",
-                       f"the estimate is {shift:.0%} of the half-width off the interval's "
-                       f"centre on the log scale (about {_centre(lo, hi)} expected)")
-
-
-def _centre(lo: str, hi: str) -> str:
-    return f"{(float(lo) * float(hi)) ** 0.5:.{max(stats.decimals(lo), stats.decimals(hi))}f}"
 
 
 def _restated(r):
@@ -134,17 +79,3 @@ def _twice(a, b) -> Hit:
                evidence=f"{a.kind}:{a.surface}|{b.surface}")
 
 
-def _breakdowns(r):
-    for f in facts(r, "breakdown"):
-        n, a, b, pa, pb = f.value
-        wrong = stats.breakdown(n, a, b, pa, pb)
-        if wrong:
-            yield _hit(f, f.surface, wrong)
-
-
-def _grim(r):
-    for f in facts(r, "mean"):
-        mean, n, what = f.value
-        if stats.grim(mean, n) is False:
-            yield _hit(f, f"mean number of {what} {mean} with n = {n}",
-                       f"no count of {n} whole numbers has a mean that rounds to {mean}")

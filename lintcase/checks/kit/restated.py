@@ -30,3 +30,24 @@ def same_subject(a, b) -> bool:
     """The words before the two statements share at least two content words."""
     wa, wb = (set(w.lower() for w in _WORD.findall(f.context[-60:])) - _COMMON for f in (a, b))
     return len(wa & wb) >= 2
+
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:[.,]\d+)?(?![\d])")
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number printed in a text, as written (a trailing full stop left out)."""
+    return {m.group().replace(",", ".") for m in _NUMBER.finditer(text.replace("\u2212", "-"))}
+
+
+def numbers_of(f) -> list[str]:
+    """The numbers that make a result: an interval's estimate and bounds, a count, its total
+    and percentage, a statistic and its p (signs and thousands separators dropped)."""
+    v = f.value
+    if f.kind == "interval":
+        raw = v[1:4]
+    elif f.kind == "proportion":
+        raw = (str(v[0]), str(v[1]), v[2])
+    else:
+        raw = (v[2], v[4])
+    return [x.lstrip("-").replace(",", ".") for x in raw if re.fullmatch(r"-?\d+(?:[.,]\d+)?", x)]

@@ -1,0 +1,92 @@
+"""The single-place problems of the statistics kind, one generator per test: each yields
+(fact, what the text states, what the arithmetic expects) for the kind to report."""
+from __future__ import annotations
+
+from ...facts.registry import facts
+from . import restated, stats
+
+NAMES = {"t": "t", "F": "F", "chi2": "χ²", "r": "r", "z": "z"}
+
+
+def p_values(r, decisions: str):
+    for f in facts(r, "statistic"):
+        test, dfs, stat, rel, p, one = f.value
+        pmin, pmax = stats.p_range(test, dfs, stat, one)
+        wrong = stats.decision_error(rel, p, pmin, pmax)
+        if wrong and decisions == "exclude" or not wrong and (
+                decisions == "only" or stats.p_consistent(rel, p, pmin, pmax)):
+            continue
+        df = ", ".join(f"{d:g}" for d in dfs)
+        stated = f"{NAMES[test]}" + (f"({df})" if df else "") + f" = {stat}, p {rel} {p}"
+        expected = f"p = {fmt(pmin)}" if fmt(pmin) == fmt(pmax) else \
+            f"p between {fmt(pmin)} and {fmt(pmax)}"
+        if one:
+            expected += " (one-tailed allowed)"
+        yield (f, stated, expected + (" — the other side of .05" if wrong else ""))
+
+
+def fmt(p: float) -> str:
+    return f"{p:.2g}" if p < 0.001 else f"{p:.3f}"
+
+
+def percentages(r):
+    for f in facts(r, "proportion"):
+        k, n, pct = f.value
+        if not stats.share_consistent(k, n, pct):
+            yield (f, f"{k} of {n} = {pct}%", f"{100 * k / n:.{stats.decimals(pct) + 1}f}%")
+
+
+def intervals(r):
+    for f in facts(r, "interval"):
+        label, est, lo, hi = f.value
+        wrong = stats.inside(est, lo, hi)
+        if wrong:
+            yield (f, f"{label + ' ' if label else ''}{est} ({lo} to {hi})", wrong)
+
+
+def ratio_intervals(r, limit: float):
+    for f in facts(r, "interval"):
+        label, est, lo, hi = f.value
+        if label not in stats.RATIOS or stats.inside(est, lo, hi):
+            continue  # an estimate outside its interval is LC503's
+        shift = stats.log_asymmetry(est, lo, hi)
+        if shift >= limit:
+            yield (f, f"{label} {est} ({lo} to {hi})",
+                       f"the estimate is {shift:.0%} of the half-width off the interval's "
+                       f"centre on the log scale (about {centre(lo, hi)} expected)")
+
+
+def centre(lo: str, hi: str) -> str:
+    return f"{(float(lo) * float(hi)) ** 0.5:.{max(stats.decimals(lo), stats.decimals(hi))}f}"
+
+
+def breakdowns(r):
+    for f in facts(r, "breakdown"):
+        n, a, b, pa, pb = f.value
+        wrong = stats.breakdown(n, a, b, pa, pb)
+        if wrong:
+            yield (f, f.surface, wrong)
+
+
+def grim(r):
+    for f in facts(r, "mean"):
+        mean, n, what = f.value
+        if stats.grim(mean, n) is False:
+            yield (f, f"mean number of {what} {mean} with n = {n}",
+                       f"no count of {n} whole numbers has a mean that rounds to {mean}")
+
+
+def abstract_in_body(r):
+    """A result the abstract states (an interval, a count with its percentage, a statistic)
+    whose numbers the body, tables and captions included, never print together."""
+    body = " ".join(b.text.text for b in r.blocks if not b.in_abstract)
+    if len(body) < 1000:
+        return  # no body to look in (an abstract-only record, a letter)
+    printed = restated.numbers_in(body)
+    for kind in ("interval", "proportion", "statistic"):
+        for f in facts(r, kind):
+            if not f.block.in_abstract:
+                continue
+            wanted = restated.numbers_of(f)
+            if wanted and not all(n in printed for n in wanted):
+                yield (f, f.surface, "not found in the body, tables or captions")
