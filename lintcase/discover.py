@@ -187,6 +187,7 @@ def collect(paths: list[str], siblings: bool = True,
     files: dict[Path, None] = {}
     named: set[Path] = set()
     errors = []
+    listings: dict[Path, list[Path]] = {}  # a folder listed once, however many files name it
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(keep(list(_walk(p)), rules)):
@@ -198,7 +199,7 @@ def collect(paths: list[str], siblings: bool = True,
             files[p] = None
             named.add(p)
             if siblings:
-                for f in keep(_siblings(p), rules):
+                for f in keep(_siblings(p, listings), rules):
                     files.setdefault(f, None)
         else:
             errors.append(InputError(str(p), 0, 0, "no such file or directory", "LC901"))
@@ -208,7 +209,7 @@ def collect(paths: list[str], siblings: bool = True,
 SMALL_FOLDER = 12  # a folder holding one article's renderings is small
 
 
-def _siblings(path: Path) -> list[Path]:
+def _siblings(path: Path, listings: dict | None = None) -> list[Path]:
     """Files that may be other renderings of the same article as `path`.
 
     In a small folder (an article's folder), every rendering-like file; in a large one (an
@@ -216,11 +217,19 @@ def _siblings(path: Path) -> list[Path]:
     ("PMC123.xml" and "PMC123.pdf.txt"), so one changed file does not make lintcase read the
     whole archive.
     """
-    candidates = [f for f in sorted(path.parent.iterdir())
-                  if f.is_file() and f.suffix.lower() in CANDIDATE_SUFFIXES]
+    listings = {} if listings is None else listings
+    listed = listings.get(path.parent)
+    if listed is None:
+        candidates = [f for f in sorted(path.parent.iterdir())
+                      if f.is_file() and f.suffix.lower() in CANDIDATE_SUFFIXES]
+        by_stem: dict[str, list[Path]] = {}
+        for f in candidates:
+            by_stem.setdefault(stem(f), []).append(f)
+        listed = listings[path.parent] = (candidates, by_stem)
+    candidates, by_stem = listed
     if len(candidates) <= SMALL_FOLDER:
         return candidates
-    return [f for f in candidates if stem(f) == stem(path)]
+    return list(by_stem.get(stem(path), []))
 
 
 stem = grouping.stem
