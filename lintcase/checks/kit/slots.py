@@ -65,6 +65,8 @@ CASES_TITLE = re.compile(r"\bcases\b|\bcase presentations\b|\bpatients and metho
 
 def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     """The facts grouped by the patient they can be said to describe (see `per_patient`)."""
+    if not found:
+        return []  # nothing to group (most articles are not case reports): no text to read
     cases: dict[str, list[Fact]] = {}
     for f in found:
         head = next((t for t in f.block.section if CASE_SECTION.search(t)), None)
