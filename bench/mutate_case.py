@@ -29,6 +29,7 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -156,8 +157,7 @@ def sites_reused(rng, r):
                 new = SWAP[w.lower()]
             else:
                 continue
-            fake = type("F", (), {"block": b})
-            out.append((fake, at + m.start(), at + m.end(), w, new))
+            out.append((SimpleNamespace(block=b), at + m.start(), at + m.end(), w, new))
     return out
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import stat
 import sys
 import tempfile
@@ -68,7 +69,7 @@ def put(folder: Path | None, key: str, value) -> None:
 
 
 MAX_BYTES = 1 << 30  # the cache's size cap: 1 GiB
-ENTRY = __import__("re").compile(r"[0-9a-f]{64}")
+ENTRY = re.compile(r"[0-9a-f]{64}")
 
 
 def safe_folder(folder: Path) -> tuple[Path | None, str]:

@@ -18,7 +18,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from . import __version__, api
-from .formatters.sarif import RULES_URI
+from .formatters.sarif import rule_url
 
 SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
             "info": lsp.DiagnosticSeverity.Information}
@@ -51,7 +51,7 @@ def diagnostics(text: str, uri: str) -> list[lsp.Diagnostic]:
         out.append(lsp.Diagnostic(
             range=_range(mine[0]), message=f.message, severity=SEVERITY.get(f.severity),
             code=f.rule, source="lintcase",
-            code_description=lsp.CodeDescription(href=f"{RULES_URI}#{f.rule.lower()}-{f.name}"),
+            code_description=lsp.CodeDescription(href=rule_url(f.rule, f.name)),
             related_information=related or None))
     for e in checked.report.errors:
         line = max(0, e.line - 1)

@@ -54,9 +54,9 @@ def run(article: Article, options: dict):
 def _problem(analyte: labs.Analyte, ns: tuple, unit: str, dim: str):
     limits = analyte.limits
     if dim not in limits:
-        if dim not in CONCENTRATIONS or ({dim} | set(limits)) >= {"mass", "molar"} and \
-                dim in ("mass", "molar"):
-            return None
+        convertible = dim in ("mass", "molar") and {"mass", "molar"} & set(limits)
+        if dim not in CONCENTRATIONS or convertible:
+            return None  # a percentage or pressure of another analyte; mass for molar
         return (f"{analyte.name} is not measured in {unit}",
                 _where_possible(analyte, ns, dim) or _usual(analyte))
     low, high, in_unit = limits[dim]

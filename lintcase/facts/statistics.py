@@ -40,6 +40,7 @@ STATISTIC = re.compile("|".join(f"(?P<{name}>{pattern.replace('(?P<', f'(?P<{nam
                                 for name, pattern in _TESTS))
 _TEST = {"tdf": "t", "chi2df": "chi2"}
 _TEST.update({n: n for n, _ in _TESTS if n not in _TEST})
+_REL = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}
 P_AFTER = re.compile(r"\s*[,;]?\s*(?:and\s+|with\s+)?" + _P)
 # a p adjusted for multiple comparisons: the word right after it ("p = .135, Bonferroni
 # corrected") or an adjustment named before the test ("after Holm adjustment, t(28) = ...");
@@ -69,7 +70,8 @@ INTERVAL = re.compile(
 
 
 NOT_EXACT = re.compile(r"(?:\b(?:over|above|under|below|about|around|approximately|nearly|almost|"
-                       r"more than|less than|fewer than|at least|up to|roughly|some)|[<>≤≥~±≈])"
+                       r"more than|less than|fewer than|at least|up to|roughly|some)"
+                       r"|[<>≤≥~±≈])"
                        r"\s*$", re.I)
 NOT_ESTIMATE = re.compile(r"(?:\b[pPnN]\s*(?:-?\s*value\s*)?[=<>≤≥]|±|\w[-−]|[/^])\s*$")
 
@@ -149,14 +151,13 @@ def statistics(rendering: Rendering) -> list[Fact]:
             continue  # a test statistic needs "=" and a p value: most paragraphs have neither
         text = _norm(block.text.text)
         for m in STATISTIC.finditer(text):
-            name = m.lastgroup if m.lastgroup in dict(_TESTS) else next(
-                n for n, _ in _TESTS if m.group(n) is not None)
+            name = next(n for n in _TEST if m.group(n) is not None)
             g = {k[len(name) + 1:]: v for k, v in m.groupdict().items()
                  if k.startswith(name + "_") and v is not None}
             p = P_AFTER.match(text, m.end())
             if p is None:
                 continue
-            rel = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
+            rel = _REL.get(p.group("rel"), p.group("rel"))
             dfs = tuple(float(g[k]) for k in ("d1", "d2") if k in g)
             if ADJUSTED_AFTER.match(text, p.end()) or \
                     ADJUSTED.search(text[max(0, m.start() - 60):m.start()]):

@@ -44,3 +44,14 @@ def chunks(name: str):
     """The format's chunks(report), or its whole text as one chunk."""
     module = _module(name)
     return getattr(module, "chunks", None) or (lambda report: iter((module.render(report),)))
+
+
+def unique_fingerprints(findings) -> list[str]:
+    """Each finding's fingerprint, made unique in the report: the same finding twice in one
+    article (its fingerprint repeated) gets "/1", "/2" appended, as SARIF and GitLab want."""
+    seen: dict[str, int] = {}
+    out = []
+    for f in findings:
+        n = seen[f.fingerprint] = seen.get(f.fingerprint, -1) + 1
+        out.append(f.fingerprint + (f"/{n}" if n else ""))
+    return out

@@ -11,23 +11,22 @@ from __future__ import annotations
 
 import json
 
-from . import Report
+from . import Report, unique_fingerprints
 
 SEVERITY = {"error": "critical", "warning": "major", "info": "info"}
 
 
 def issues(report: Report) -> list[dict]:
-    out, seen = [], {}
-    for f in report.findings:
+    out = []
+    for f, fingerprint in zip(report.findings, unique_fingerprints(report.findings)):
         first = f.locations[0]
         others = "; ".join(f"{loc.path}:{loc.line} ({loc.rendering}, {loc.section})"
                            for loc in f.locations[1:])
-        n = seen[f.fingerprint] = seen.get(f.fingerprint, -1) + 1
         out.append({
             "type": "issue",
             "description": f"{f.rule} {f.message}" + (f" (also: {others})" if others else ""),
             "check_name": f"{f.rule} {f.name}",
-            "fingerprint": f.fingerprint + (f"/{n}" if n else ""),
+            "fingerprint": fingerprint,
             "severity": SEVERITY.get(f.severity, "major"),
             "location": {"path": first.path.removeprefix("./"),
                          "lines": {"begin": first.line, "end": first.end_line}}})

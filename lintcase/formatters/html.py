@@ -171,7 +171,8 @@ SCRIPT = """(function () {
       var any = sec.querySelector('.finding:not([hidden])');
       sec.hidden = sec.querySelector('.finding') ? !any : false;
     });
-    document.getElementById('shown').textContent = shown + ' of ' + items.length + ' findings shown';
+    document.getElementById('shown').textContent =
+      shown + ' of ' + items.length + ' findings shown';
     if (save) {
       var parts = [];
       if (s.rule) parts.push('rule=' + encodeURIComponent(s.rule));

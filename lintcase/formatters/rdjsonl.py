@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 
 from . import Report
-from .sarif import INFORMATION_URI, RULES_URI
+from .sarif import INFORMATION_URI, rule_url
 
 SEVERITY = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 SOURCE = {"name": "lintcase", "url": INFORMATION_URI}
@@ -28,7 +28,7 @@ def diagnostics(report: Report) -> Iterator[dict]:
     for f in report.findings:
         yield {"message": f.message, "location": _location(f.locations[0]),
                "severity": SEVERITY.get(f.severity, "WARNING"), "source": SOURCE,
-               "code": {"value": f.rule, "url": f"{RULES_URI}#{f.rule.lower()}-{f.name}"},
+               "code": {"value": f.rule, "url": rule_url(f.rule, f.name)},
                "relatedLocations": [{"message": f"{loc.rendering}, {loc.section}",
                                      "location": _location(loc)} for loc in f.locations[1:]]}
     for e in report.errors:

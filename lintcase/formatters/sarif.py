@@ -8,8 +8,8 @@ location; the other places (other renderings, other sections) are `relatedLocati
 from the message as "[place](id)". `partialFingerprints` carries lintcase's own fingerprint
 (rule + article + normalised evidence, not line numbers), so code scanning keeps tracking a
 finding when lines move; a second finding with the same fingerprint (the same defect twice in
-one article) gets "/1", "/2" appended, so each result's fingerprint is its own. Input errors are tool execution
-notifications. Relative paths stay relative to `%SRCROOT%` (the folder lintcase ran in), as
+one article) gets "/1", "/2" appended, so each result's fingerprint is its own. Input errors are
+tool execution notifications. Relative paths stay relative to `%SRCROOT%` (the folder lintcase ran in), as
 GitHub requires; an absolute path becomes a `file://` URI.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from ..model import Finding, InputError, Location
-from . import Report
+from . import Report, unique_fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://example.invalid/lintcase"
@@ -27,6 +27,13 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "lintcaseFingerprint/v1"
 # The generated rule reference (docs/rules.md, one anchor per rule code).
 RULES_URI = INFORMATION_URI + "/blob/main/docs/rules.md"
+
+
+def rule_url(code: str, name: str) -> str:
+    """A rule's entry in the generated reference: its heading "### LC101 name"."""
+    return f"{RULES_URI}#{code.lower()}-{name}"
+
+
 FAMILIES = {"LC1": "cross-rendering", "LC2": "case-facts", "LC3": "references-and-metadata",
             "LC4": "prose", "LC5": "statistics", "LC9": "engine"}
 
@@ -60,13 +67,13 @@ def rule_descriptors(report: Report) -> list[dict]:
              "shortDescription": {"text": rule.summary if rule else name},
              "defaultConfiguration": {"level": LEVELS.get(rule.severity if rule else severity,
                                                           "warning")}}
-        d["helpUri"] = f"{RULES_URI}#{code.lower()}-{name}"  # the heading "### LC101 name"
+        d["helpUri"] = rule_url(code, name)
         if rule:
             rationale = " ".join(rule.rationale.split())
             d.update(fullDescription={"text": rationale or rule.summary},
                      help={"text": f"{rule.summary}\n\n{rule.rationale.strip()}",
                            "markdown": f"**{rule.summary}**\n\n{rule.rationale.strip()}\n\n"
-                                       f"[{code} {name}]({RULES_URI}#{code.lower()}-{name})"},
+                                       f"[{code} {name}]({rule_url(code, name)})"},
                      properties={"check": rule.check, "severity": rule.severity,
                                  "tags": ["lintcase", FAMILIES.get(code[:3], "other"),
                                           rule.check]})
@@ -74,7 +81,7 @@ def rule_descriptors(report: Report) -> list[dict]:
     return out
 
 
-def result(f: Finding, index: int, occurrence: int = 0) -> dict:
+def result(f: Finding, index: int, fingerprint: str = "") -> dict:
     # the other places are linked from the message ("[text](id)" points at relatedLocations),
     # so GitHub shows both sides of a contradiction
     also = "; ".join(f"[{place(loc)}]({i})" for i, loc in enumerate(f.locations[1:], start=1))
@@ -90,9 +97,8 @@ def result(f: Finding, index: int, occurrence: int = 0) -> dict:
         r["relatedLocations"] = [
             {"id": i, "physicalLocation": physical(loc), "message": {"text": place(loc)}}
             for i, loc in enumerate(f.locations[1:], start=1)]
-    if f.fingerprint:  # unique per result: the same finding twice in one article is counted
-        r["partialFingerprints"] = {
-            FINGERPRINT_KEY: f.fingerprint + (f"/{occurrence}" if occurrence else "")}
+    if f.fingerprint:  # unique per result (formatters.unique_fingerprints)
+        r["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint or f.fingerprint}
     return r
 
 
@@ -123,12 +129,8 @@ def document(report: Report) -> dict:
 
 
 def results(report: Report, index: dict) -> list[dict]:
-    seen: dict[str, int] = {}
-    out = []
-    for f in report.findings:
-        n = seen[f.fingerprint] = seen.get(f.fingerprint, -1) + 1
-        out.append(result(f, index[f.rule], n))
-    return out
+    return [result(f, index[f.rule], fp) for f, fp
+            in zip(report.findings, unique_fingerprints(report.findings))]
 
 
 def render(report: Report) -> str:
