@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import __version__, cache, config, discover, runner
 from .engine import baseline as baselines
@@ -56,6 +56,30 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     """Check the articles under `paths`. `config` (default: found upward from the first path)
     supplies whatever an argument leaves out; `rules` are extra rule folders, `vocab` extra
     vocabulary folders; `cache_dir` None means no result cache."""
+    for event in stream(paths, config=config, select=select, ignore=ignore, rules=rules,
+                        fail_on=fail_on, exit_zero=exit_zero, max_warnings=max_warnings,
+                        baseline=baseline, write_baseline=write_baseline, jobs=jobs,
+                        cache_dir=cache_dir, siblings=siblings, vocab=vocab, progress=progress):
+        if isinstance(event, Checked):
+            return event
+    raise AssertionError("stream() ends with its Checked")
+
+
+Done = runner.Done
+
+
+def stream(paths: Iterable[str], *, config: config.Config | None = None,
+           select: Iterable[str] = (), ignore: Iterable[str] = (), rules: Iterable[str] = (),
+           fail_on: str | None = None, exit_zero: bool | None = None,
+           max_warnings: int | None = None, baseline: str | None = None,
+           write_baseline: str | None = None, jobs: int | None = 1,
+           cache_dir: Path | None = None, siblings: bool = True, vocab: Iterable[str] = (),
+           progress: Callable[[int, int], None] | None = None) -> Iterator[Done | Checked]:
+    """`check` as it happens, with the same arguments: a `Done` (article, findings, rechecked)
+    for each article as soon as it is checked, the baseline's known findings left out, then
+    the `Checked` that `check` returns. A Done with `rechecked` true replaces what came before
+    for its article key. Errors in the arguments or configuration are raised before the first
+    article."""
     paths = list(paths)
     cfg = config if config is not None else _found_config(paths)
     refused = ""
@@ -74,9 +98,19 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
         vocab=tuple(str(cfg.relative(v)) for v in cfg.get("vocab", [])) + tuple(vocab)
         + _pack_vocab(tuple(cfg.get("rules", [])) + tuple(rules), cfg),
         exclusions=exclusions(cfg), catalog=catalog)
-    result = runner.run(paths, opts, progress)
-    findings, notes = baselines.apply(result.findings, baseline or _cfg_path(cfg, "baseline"),
-                                      write_baseline, {a.key for a in result.articles})
+    baseline = baseline or _cfg_path(cfg, "baseline")
+    known = baselines.load(Path(baseline)) if baseline and not write_baseline else None
+    for event in runner.events(paths, opts, progress):
+        if isinstance(event, runner.Done):
+            if known is not None:  # fingerprints name their article: one article at a time
+                event = Done(event.article, tuple(baselines.subtract(list(event.findings),
+                                                                     known)[0]),
+                             event.rechecked)
+            yield event
+            continue
+        result = event
+    findings, notes = baselines.apply(result.findings, baseline, write_baseline,
+                                      {a.key for a in result.articles})
     cache.prune(cache_dir)
     notes = [refused] * bool(refused) + list(notes)
     report = Report(tuple(findings), tuple(result.errors), tuple(result.articles), result.files,
@@ -85,7 +119,7 @@ def check(paths: Iterable[str], *, config: config.Config | None = None,
     code = policy.exit_code(report, policy.fail_level(fail_on, exit_zero, cfg), limit)
     if write_baseline and code == 1:
         code = 0  # writing a baseline accepts today's findings: the run did what was asked
-    return Checked(report, tuple(notes), code)
+    yield Checked(report, tuple(notes), code)
 
 
 def check_text(data: bytes, filename: str, **options) -> Checked:

@@ -6,15 +6,14 @@ errors only when nothing at all could be checked).
 """
 from __future__ import annotations
 
-import contextlib
 import os
-import re
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__, api, cache, config
+from .commands import output as output_
 from .commands import ruletest
 from .engine.baseline import BaselineError
 from .engine.builtin import BUILTINS, builtin
@@ -110,8 +109,10 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
         _writable(option, target)
     stdin = list(paths) == ["-"]
     cfg = _config(config_path, [stdin_filename or "."] if stdin else paths)
+    name = fmt or cfg.get("format") or "text"
+    final: list[api.Checked] = []
     try:
-        with _progress(quiet) as progress:  # closed before any message below is printed
+        with output_.progress(quiet) as progress:  # closed before any message below is printed
             options = dict(
                 config=cfg, select=select, ignore=ignore, rules=rule_dirs,
                 fail_on=fail_on, exit_zero=exit_zero, max_warnings=max_warnings,
@@ -120,83 +121,28 @@ def check(paths, fmt, output, rule_dirs, select, ignore, fail_on, exit_zero, max
                 cache_dir=api.cache_folder(cfg, no_cache, cache_dir), vocab=vocab,
                 progress=progress)
             if stdin:
-                checked = api.check_text(sys.stdin.buffer.read(),
-                                         stdin_filename or "stdin.md", **options)
+                final.append(api.check_text(sys.stdin.buffer.read(),
+                                            stdin_filename or "stdin.md", **options))
+            elif name == "jsonl":  # each article's lines as soon as it is checked
+                output_.write(output_.streamed(api.stream(paths, siblings=not no_siblings, **options), final),
+                       name, output, quiet, colour)
             else:
-                checked = api.check(paths, siblings=not no_siblings, **options)
+                final.append(api.check(paths, siblings=not no_siblings, **options))
+        if name != "jsonl" or stdin:
+            output_.write(chunks(name)(final[0].report), name, output, quiet, colour)
     except RuleError as e:
         _fail(f"invalid rule: {e}")
     except config.ConfigError as e:
         _fail(f"invalid configuration: {e}")
     except api.OptionError as e:
         _fail(str(e))
-    except (BaselineError, OSError) as e:
+    except (BaselineError, OSError, output_.CheckError) as e:
         _fail(str(e))
-    name = fmt or cfg.get("format") or "text"
-    pieces = chunks(name)(checked.report)
-    if quiet and name in ("text", "concise"):
-        pieces = (_without_summary(p) for p in pieces)
-    paint = name in COLOURED and _coloured(colour, output)
-    if paint:
-        pieces = (_paint(p) for p in pieces)
-    if output and output != "-":
-        try:
-            cache.write_output(output, (p.encode("utf-8") for p in pieces))
-        except OSError as e:
-            _fail(f"--output {output}: cannot write: {e.strerror or e}")
-    else:
-        for piece in pieces:  # written as it is encoded: a large report is never held whole
-            click.echo(piece, nl=False, color=paint or None)
-    for note in checked.notes:  # on stderr, -q or not: what the baseline or the cache did
+    except output_.OutputError as e:
+        _fail(f"--output {output}: cannot write: {e.__cause__.strerror or e.__cause__}")
+    for note in final[0].notes:  # on stderr, -q or not: what the baseline or the cache did
         click.echo(f"lintcase: {note}", err=True)
-    sys.exit(checked.exit_code)
-
-
-COLOURED = ("text", "concise", "statistics")
-_SEVERITY = re.compile(r"\[(error|warning|info)\]")
-_STYLE = {"error": {"fg": "red", "bold": True}, "warning": {"fg": "yellow", "bold": True},
-          "info": {"fg": "blue"}}
-
-
-def _coloured(choice: str, output) -> bool:
-    """Colour on a terminal only, unless NO_COLOR is set (no-color.org); --color decides."""
-    if choice != "auto":
-        return choice == "always"
-    return not (output and output != "-") and sys.stdout.isatty() and \
-        not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-
-
-_SUMMARY = re.compile(r"(?m)^Found \d+ finding\(s\)[^\n]*\n?\Z")
-
-
-def _without_summary(text: str) -> str:
-    return _SUMMARY.sub("", text)
-
-
-def _paint(text: str) -> str:
-    return _SEVERITY.sub(lambda m: click.style(m.group(), **_STYLE[m.group(1)]), text)
-
-
-@contextlib.contextmanager
-def _progress(quiet: bool):
-    """A progress bar on stderr, only when a person is watching it (a terminal)."""
-    if quiet or not sys.stderr.isatty():
-        yield None
-        return
-    state = {}
-
-    def update(done: int, total: int) -> None:
-        if "bar" not in state and total > 1:
-            state["bar"] = click.progressbar(length=total, label="checking", file=sys.stderr)
-            state["bar"].__enter__()
-        if "bar" in state:
-            state["bar"].update(done - state.get("done", 0))
-            state["done"] = done
-    try:
-        yield update
-    finally:
-        if "bar" in state:
-            state["bar"].__exit__(None, None, None)
+    sys.exit(final[0].exit_code)
 
 
 def _config(config_path, paths) -> config.Config:

@@ -12,7 +12,7 @@ git ignores.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import fnmatch
 import functools
@@ -20,7 +20,7 @@ import os
 import re
 import subprocess
 
-from . import grouping
+from . import archives, grouping
 from .model import InputError, Rendering
 from .readers import ReadError, read
 
@@ -87,10 +87,12 @@ def _repository_doc(path: Path) -> bool:
 # workflow commands, a GitLab Code Quality issue; a text report by its closing summary line.
 _OWN_HEAD = re.compile(rb'<title>lintcase report</title>|\A\s*\{[\s\S]*"name":\s*"lintcase"'
                        rb'|\A\{"rule":\s*"[^"]+",\s*"name":[^\n]*"fingerprint":'
+                       rb'|\A\{"checked":\{"key":'
                        rb"|\A::(?:error|warning|notice)\b[^\n]*::"
                        rb'|\A\s*\[\s*\{\s*"type":\s*"issue",[\s\S]{0,2000}?"check_name":\s*"LC\d')
 _OWN_TAIL = re.compile(rb"(?:\A|\n)Found \d+ finding\(s\)[^\n]* in \d+ article\(s\) from \d+ "
-                       rb"file\(s\)[^\n]*\n?\Z")
+                       rb"file\(s\)[^\n]*\n?\Z"
+                       rb'|(?:\A|\n)\{"schema_version":\d+,"tool":\{"name":"lintcase"[^\n]*\n?\Z')
 
 
 def own_report(path: Path) -> bool:
@@ -188,8 +190,16 @@ def collect(paths: list[str], siblings: bool = True,
     named: set[Path] = set()
     errors = []
     listings: dict[Path, list[Path]] = {}  # a folder listed once, however many files name it
+    order: dict[Path, tuple[str, int]] = {}  # archive members keep the archive's order
     for p in map(Path, paths):
-        if p.is_dir():
+        if archives.is_archive(p):
+            listed, problems = _archive(p, rules)
+            for i, f in enumerate(listed):
+                files[f] = None
+                named.add(f)
+                order[f] = (str(p) + archives.SEPARATOR, i)
+            errors += problems
+        elif p.is_dir():
             for f in sorted(keep(list(_walk(p)), rules)):
                 files[f] = None
                 named.add(f)
@@ -203,7 +213,26 @@ def collect(paths: list[str], siblings: bool = True,
                     files.setdefault(f, None)
         else:
             errors.append(InputError(str(p), 0, 0, "no such file or directory", "LC901"))
-    return Inputs(sorted(files), named), errors
+    return Inputs(sorted(files, key=lambda f: order.get(f) or (str(f), -1)), named), errors
+
+
+def _archive(path: Path, rules: Exclusions) -> tuple[list[Path], list[InputError]]:
+    """An archive's members that may be renderings (in archive order), and an input error for
+    each member that cannot be read and for damage to the archive itself."""
+    def wanted(name: str) -> bool:
+        parts = PurePosixPath(name).parts  # hidden files skipped; a ".." is reported
+        return PurePosixPath(name).suffix.lower() in CANDIDATE_SUFFIXES and \
+            not any(part.startswith(".") and part != ".." for part in parts)
+    try:
+        listed, damage = archives.members(str(path), wanted)
+    except archives.ArchiveError as e:
+        return [], [InputError(str(path), 0, 0, str(e), "LC901")]
+    errors = [InputError(m.path, 0, 0, m.problem, "LC901") for m in listed if m.problem]
+    if damage:
+        errors.append(InputError(str(path), 0, 0, damage, "LC901"))
+    readable = [Path(m.path) for m in listed if not m.problem]
+    kept = set(keep(readable, rules, named=True))
+    return [f for f in readable if f in kept], errors
 
 
 SMALL_FOLDER = 12  # a folder holding one article's renderings is small

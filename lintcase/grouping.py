@@ -19,12 +19,12 @@ joined) is marked on its Article (`alone_beside`), so reports say so instead of 
 """
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 import zlib
 from pathlib import Path
 
+from . import archives
 from .model import KIND_RANK, Article, Rendering
 
 TEXT_ALONE = 0.3
@@ -49,8 +49,9 @@ def normal_title(title: str) -> str:
 
 
 def stem(path: str | Path) -> str:
-    """The name before its first dot: "PMC123" for PMC123.xml and PMC123.pdf.txt."""
-    return Path(path).name.split(".", 1)[0]
+    """The name before its first dot: "PMC123" for PMC123.xml and PMC123.pdf.txt (an archive
+    member's own name: "PMC123" for bulk.tar.gz!PMC123.xml)."""
+    return archives.name(str(path)).split(".", 1)[0]
 
 
 def grams(r: Rendering) -> frozenset[int]:
@@ -115,7 +116,7 @@ def _edges(rs: list[Rendering]):
 
 def _evidence(a: Rendering, b: Rendering) -> int:
     """How many of: the same folder and name stem, the same DOI, the same title."""
-    same_file = os.path.dirname(a.path) == os.path.dirname(b.path) and stem(a.path) == stem(b.path)
+    same_file = archives.folder(a.path) == archives.folder(b.path) and stem(a.path) == stem(b.path)
     ka, kb = article_key(a), article_key(b)
     same_doi = ka.startswith("doi:") and ka == kb
     return int(same_file) + int(same_doi) + int(_titles_match(a, b))
@@ -136,7 +137,7 @@ def _article(g: list[Rendering], groups: list[list[Rendering]]) -> Article:
         next((k for k in keys if k.startswith("title:")), keys[0])
     alone = ()
     if len(g) == 1:
-        folder = os.path.dirname(g[0].path)
+        folder = archives.folder(g[0].path)
         alone = tuple(sorted(r.path for other in groups if other is not g for r in other
-                             if os.path.dirname(r.path) == folder and r.kind != g[0].kind))
+                             if archives.folder(r.path) == folder and r.kind != g[0].kind))
     return Article(key, tuple(sorted(g, key=lambda r: r.path)), alone_beside=alone)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
 
-from . import cache, discover
+from . import archives, cache, discover
 from .engine.pipeline import check_chunk as check_articles
 from .facts import terms
 from .model import Article, Finding, InputError, Meta, Rendering, Source, Text, TextBuilder
@@ -55,23 +55,48 @@ class Result:
 
 def run(paths: list[str], opts: Options, progress=None) -> Result:
     """Check the files under `paths`; `progress(done, total)` is told of each finished chunk."""
+    for event in events(paths, opts, progress):
+        if isinstance(event, Result):
+            return event
+    raise AssertionError("events() ends with its Result")
+
+
+@dataclass(frozen=True)
+class Done:
+    """One article checked: its findings (in report order), streamed as soon as its chunk is
+    done. `rechecked`: the article's renderings lay in two chunks and were checked apart before
+    being checked together: what was streamed earlier for its key is void."""
+    article: Article
+    findings: tuple[Finding, ...]
+    rechecked: bool = False
+
+
+def events(paths: list[str], opts: Options, progress=None):
+    """`run` as it happens: a Done for each article key as its chunk finishes (chunks in order),
+    then the whole Result. A key met in a second chunk (an article split by the layout, found
+    only then: no corpus folder does it) is held back and streamed again once checked whole."""
     inputs, errors = discover.collect(paths, siblings=opts.siblings, exclusions=opts.exclusions)
     named = {str(p) for p in inputs.named}
     chunks = _chunks([str(f) for f in inputs.files])
     results = []
+    streamed: set[str] = set()
+    seen: dict[str, int] = {}
     try:
         for r in _map(chunks, named, opts):
             results.append(r)
             _settle()
+            fresh = []
+            for a in r.articles:
+                seen[a.key] = seen.get(a.key, 0) + 1
+                if seen[a.key] == 1:
+                    fresh.append(a)
+            yield from _done(fresh, r.findings, named)
+            streamed.update(a.key for a in fresh)
             if progress:
                 progress(len(results), len(chunks))
     finally:
         gc.unfreeze()
     total = Result(errors=list(errors), files=len(named))
-    seen: dict[str, int] = {}
-    for r in results:
-        for a in r.articles:
-            seen[a.key] = seen.get(a.key, 0) + 1
     split = {k for k, n in seen.items() if n > 1}
     for r in results:
         total.findings += [f for f in r.findings if f.article not in split]
@@ -82,10 +107,25 @@ def run(paths: list[str], opts: Options, progress=None) -> Result:
             total.findings += again.findings
             total.errors += again.errors
             total.articles += again.articles
+            yield from _done(again.articles, again.findings, named, rechecked=streamed)
     total.findings = in_report_order(set(total.findings), named)
     total.errors = sorted(set(total.errors), key=lambda e: (e.path, e.line, e.column, e.reason))
     total.articles = sorted(total.articles, key=lambda a: a.renderings[0].path)
-    return total
+    yield total
+
+
+def _done(articles: list[Article], findings: list[Finding], named: set[str],
+          rechecked: set[str] = frozenset()):
+    """A Done per article key (two copies of one article in a chunk share theirs)."""
+    by_key: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_key.setdefault(f.article, []).append(f)
+    told = set()
+    for a in articles:
+        if a.key not in told:
+            told.add(a.key)
+            yield Done(a, tuple(in_report_order(set(by_key.get(a.key, ())), named)),
+                       a.key in rechecked)
 
 
 def in_report_order(findings, named: set[str]) -> list[Finding]:
@@ -110,10 +150,10 @@ def _chunks(files: list[str]) -> list[list[str]]:
     files sharing a stem ("PMC1.xml", "PMC1.pdf.txt") go together, and so do those of an
     archive kept in a folder per kind ("xml/PMC1.xml", "text/PMC1.txt"). Chunks are never
     packed together: what one chunk groups into articles depends on nothing else."""
-    sizes = Counter(os.path.dirname(f) for f in files)
+    sizes = Counter(archives.folder(f) for f in files)
     groups: dict[str, list[str]] = {}
     for f in files:
-        folder = os.path.dirname(f)
+        folder = archives.folder(f)
         key = folder if sizes[folder] <= discover.SMALL_FOLDER else \
             "\0" + discover.stem(Path(f))
         groups.setdefault(key, []).append(f)
@@ -200,6 +240,9 @@ def _chunk_key(files: list[str], named: set[str], opts: Options) -> str:
     h = hashlib.sha256(_code_and_rules(opts))
     for f in files:
         h.update(f.encode() + b"\0" + (b"1" if f in named else b"0"))
+        if archives.split(f) and not os.path.lexists(f):  # a member: the archive's index says
+            h.update(archives.stamp(f).encode())
+            continue
         try:
             h.update(hashlib.sha256(Path(f).read_bytes()).digest())
         except OSError as e:

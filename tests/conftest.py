@@ -24,6 +24,20 @@ FINDINGS_SCHEMA = json.loads(
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the repo")
 
 
+def folder_per_kind(tmp_path: Path) -> Path:
+    """Two articles laid out as xml/NAME.xml and text/NAME.txt: a layout whose small folders
+    split each article across chunks (it is checked again whole)."""
+    import shutil
+    cases = ROOT / "tests" / "cases" / "LC101" / "fail"
+    for kind in ("xml", "text"):
+        (tmp_path / kind).mkdir()
+    for name, folder, text in (("seed", "seed-intro", "article.txt"),
+                               ("frog", "plos-frog-intro", "article.pdftotext.txt")):
+        shutil.copy(cases / folder / "article.xml", tmp_path / "xml" / f"{name}.xml")
+        shutil.copy(cases / folder / text, tmp_path / "text" / f"{name}.txt")
+    return tmp_path
+
+
 def run(*args: str) -> tuple[int, str]:
     """Run `lintcase ARGS` in-process; returns (exit code, stdout)."""
     result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)

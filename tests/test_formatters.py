@@ -208,19 +208,6 @@ def test_github_says_how_many_annotations_it_could_not_show():
     assert "more findings" not in formatter("github")(one)  # ten or fewer: no summary
 
 
-# --- JSON Lines ------------------------------------------------------------------------------
-
-def test_jsonl_one_line_per_finding_and_error_then_summary(seeds_with_empty_file):
-    _, out = check(seeds_with_empty_file, fmt="jsonl")
-    _, js = run_json(seeds_with_empty_file)
-    lines = [json.loads(line) for line in out.splitlines()]
-    assert len(lines) == len(js["findings"]) + len(js["errors"]) + 1
-    n = len(js["findings"])
-    assert lines[:n] == js["findings"]
-    assert [line["error"] for line in lines[n:-1]] == js["errors"]
-    assert lines[-1]["summary"] == js["summary"] and lines[-1]["tool"] == js["tool"]
-
-
 # --- HTML ------------------------------------------------------------------------------------
 
 class Marks(HTMLParser):
@@ -337,6 +324,7 @@ def test_statistics_counts_findings_per_rule_most_first(monkeypatch):
 
 def test_colour_only_when_asked_or_on_a_terminal_without_no_color(monkeypatch):
     from lintcase import cli
+    from lintcase.commands import output as output_
     monkeypatch.chdir(ROOT)
     _, plain = run("check", "seeds", "--format", "concise")
     _, painted = run("check", "seeds", "--format", "concise", "--color", "always")
@@ -347,10 +335,10 @@ def test_colour_only_when_asked_or_on_a_terminal_without_no_color(monkeypatch):
     monkeypatch.setattr(cli.sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
-    assert cli._coloured("auto", None) and not cli._coloured("auto", "out.txt")
+    assert output_.coloured("auto", None) and not output_.coloured("auto", "out.txt")
     monkeypatch.setenv("NO_COLOR", "1")
-    assert not cli._coloured("auto", None) and cli._coloured("always", None)
-    assert not cli._coloured("never", None)
+    assert not output_.coloured("auto", None) and output_.coloured("always", None)
+    assert not output_.coloured("never", None)
 
 
 # --- GitLab Code Quality and reviewdog (rdjsonl) ---------------------------------------------

@@ -6,10 +6,13 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import CORPUS, SEEDS, needs_corpus, run
+from conftest import folder_per_kind, CORPUS, SEEDS, needs_corpus, run
 from lintcase import runner
 from lintcase.model import Article, Meta, Rendering
 from lintcase.rulebook.load import default_rule_dirs, load_rules
+
+
+CASES = SEEDS.parent / "tests" / "cases" / "LC101" / "fail"
 
 
 def check(*args):
@@ -41,13 +44,7 @@ def test_an_article_split_across_chunks_is_checked_whole(monkeypatch):
 def test_an_archive_with_a_folder_per_kind_is_rechecked_in_small_chunks(monkeypatch, tmp_path):
     """xml/ and text/ side by side split every article; they are checked again whole, a few
     files a chunk (one chunk of them all held a 600-file archive in 1.5 GB)."""
-    cases = SEEDS.parent / "tests" / "cases" / "LC101" / "fail"
-    for kind in ("xml", "text"):
-        (tmp_path / kind).mkdir()
-    for name, folder, text in (("seed", "seed-intro", "article.txt"),
-                               ("frog", "plos-frog-intro", "article.pdftotext.txt")):
-        shutil.copy(cases / folder / "article.xml", tmp_path / "xml" / f"{name}.xml")
-        shutil.copy(cases / folder / text, tmp_path / "text" / f"{name}.txt")
+    folder_per_kind(tmp_path)
     sizes = []
     real = runner.check_chunk
 
@@ -60,7 +57,7 @@ def test_an_archive_with_a_folder_per_kind_is_rechecked_in_small_chunks(monkeypa
     rules = tuple(r for r in load_rules(default_rule_dirs()) if r.code == "LC101")
     split = runner.run([str(tmp_path)], runner.Options(rules=rules, jobs=1))
     assert sizes == [2, 2, 2, 2]  # a folder each, then each article whole on its own
-    together = runner.run([str(cases / "seed-intro"), str(cases / "plos-frog-intro")],
+    together = runner.run([str(CASES / "seed-intro"), str(CASES / "plos-frog-intro")],
                           runner.Options(rules=rules, jobs=1))
     assert len(split.findings) == 2
     assert sorted(f.message for f in split.findings) == sorted(f.message for f in together.findings)

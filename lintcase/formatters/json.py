@@ -9,7 +9,7 @@ import json
 from collections import Counter
 from dataclasses import asdict
 
-from ..model import Finding, InputError, Location
+from ..model import Article, Finding, InputError, Location
 from . import Report
 
 
@@ -43,6 +43,16 @@ def location(loc: Location) -> dict:
     return d
 
 
+def article(a: Article) -> dict:
+    return {
+        "key": a.key,
+        "doi": a.doi,
+        "title": a.title,
+        "renderings": [{"path": r.path, "kind": r.kind} for r in a.renderings],
+        **({"alone_beside": list(a.alone_beside)} if a.alone_beside else {}),
+    }
+
+
 def error(e: InputError) -> dict:
     return asdict(e)
 
@@ -52,13 +62,7 @@ def document(report: Report) -> dict:
         "schema_version": 1,
         "tool": tool(report),
         "summary": summary(report),
-        "articles": [{
-            "key": a.key,
-            "doi": a.doi,
-            "title": a.title,
-            "renderings": [{"path": r.path, "kind": r.kind} for r in a.renderings],
-            **({"alone_beside": list(a.alone_beside)} if a.alone_beside else {}),
-        } for a in report.articles],
+        "articles": [article(a) for a in report.articles],
         "findings": _Lazy(report.findings, finding),
         "errors": _Lazy(report.errors, error),
     }

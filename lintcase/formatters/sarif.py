@@ -10,7 +10,10 @@ from the message as "[place](id)". `partialFingerprints` carries lintcase's own 
 finding when lines move; a second finding with the same fingerprint (the same defect twice in
 one article) gets "/1", "/2" appended, so each result's fingerprint is its own. Input errors are
 tool execution notifications. Relative paths stay relative to `%SRCROOT%` (the folder lintcase ran in), as
-GitHub requires; an absolute path becomes a `file://` URI.
+GitHub requires; an absolute path becomes a `file://` URI. A member of an archive
+("delivery.zip!PMC1/article.xml") is a nested artifact, as SARIF describes one: `run.artifacts`
+lists the archive and the member, the member's `parentIndex` pointing at the archive, and its
+location gives the member's path inside the archive as `uri` with the member's `index`.
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ import json
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from .. import archives
 from ..model import Finding, InputError, Location
 from . import Report, unique_fingerprints
 
@@ -38,15 +42,39 @@ FAMILIES = {"LC1": "cross-rendering", "LC2": "case-facts", "LC3": "references-an
             "LC4": "prose", "LC5": "statistics", "LC9": "engine"}
 
 
-def artifact(path: str) -> dict:
+def artifact(path: str, nested: dict[str, int] | None = None) -> dict:
+    """An artifactLocation; an archive member's names its entry in run.artifacts (`nested`:
+    path -> index, from `artifacts`)."""
+    member = archives.split(path)
+    if member and nested is not None and path in nested:
+        return {"uri": quote(member[1]), "index": nested[path]}
     posix = path.replace("\\", "/")
     if PurePosixPath(posix).is_absolute():
         return {"uri": "file://" + quote(posix)}
     return {"uri": quote(posix.removeprefix("./")), "uriBaseId": "%SRCROOT%"}
 
 
-def physical(loc: Location) -> dict:
-    return {"artifactLocation": artifact(loc.path), "region": {
+def artifacts(report: Report) -> tuple[list[dict], dict[str, int]]:
+    """run.artifacts for the archive members the report names (each archive, then its members
+    with `parentIndex`), and member path -> its index."""
+    paths = sorted({loc.path for f in report.findings for loc in f.locations} |
+                   {e.path for e in report.errors})
+    table: list[dict] = []
+    index: dict[str, int] = {}
+    for path in paths:
+        member = archives.split(path)
+        if not member:
+            continue
+        if member[0] not in index:
+            index[member[0]] = len(table)
+            table.append({"location": artifact(member[0]), "roles": ["analysisTarget"]})
+        index[path] = len(table)
+        table.append({"location": {"uri": quote(member[1])}, "parentIndex": index[member[0]]})
+    return table, {p: i for p, i in index.items() if archives.split(p)}
+
+
+def physical(loc: Location, nested: dict[str, int] | None = None) -> dict:
+    return {"artifactLocation": artifact(loc.path, nested), "region": {
         "startLine": loc.line, "startColumn": loc.column,
         "endLine": loc.end_line, "endColumn": loc.end_column,
         "snippet": {"text": loc.excerpt}}}
@@ -81,7 +109,8 @@ def rule_descriptors(report: Report) -> list[dict]:
     return out
 
 
-def result(f: Finding, index: int, fingerprint: str = "") -> dict:
+def result(f: Finding, index: int, fingerprint: str = "",
+           nested: dict[str, int] | None = None) -> dict:
     # the other places are linked from the message ("[text](id)" points at relatedLocations),
     # so GitHub shows both sides of a contradiction
     also = "; ".join(f"[{place(loc)}]({i})" for i, loc in enumerate(f.locations[1:], start=1))
@@ -93,19 +122,20 @@ def result(f: Finding, index: int, fingerprint: str = "") -> dict:
                                    for loc in f.locations]}}
     if f.locations:
         first = f.locations[0]
-        r["locations"] = [{"physicalLocation": physical(first), "message": {"text": place(first)}}]
+        r["locations"] = [{"physicalLocation": physical(first, nested),
+                           "message": {"text": place(first)}}]
         r["relatedLocations"] = [
-            {"id": i, "physicalLocation": physical(loc), "message": {"text": place(loc)}}
+            {"id": i, "physicalLocation": physical(loc, nested), "message": {"text": place(loc)}}
             for i, loc in enumerate(f.locations[1:], start=1)]
     if f.fingerprint:  # unique per result (formatters.unique_fingerprints)
         r["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint or f.fingerprint}
     return r
 
 
-def notification(e: InputError) -> dict:
+def notification(e: InputError, nested: dict[str, int] | None = None) -> dict:
     n = {"level": "error", "message": {"text": e.reason}, "descriptor": {"id": e.code}}
     region = {"startLine": e.line, **({"startColumn": e.column} if e.column > 0 else {})}
-    n["locations"] = [{"physicalLocation": {"artifactLocation": artifact(e.path),
+    n["locations"] = [{"physicalLocation": {"artifactLocation": artifact(e.path, nested),
                                             **({"region": region} if e.line > 0 else {})}}]
     return n
 
@@ -113,6 +143,7 @@ def notification(e: InputError) -> dict:
 def document(report: Report) -> dict:
     rules = rule_descriptors(report)
     index = {d["id"]: i for i, d in enumerate(rules)}
+    table, nested = artifacts(report)
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [{
         "tool": {"driver": {"name": "lintcase", "version": report.version,
                             "semanticVersion": report.version,
@@ -123,13 +154,14 @@ def document(report: Report) -> dict:
         "invocations": [{
             # unsuccessful only when nothing could be checked (lintcase's exit code 2)
             "executionSuccessful": bool(report.articles) or not report.errors,
-            "toolExecutionNotifications": [notification(e) for e in report.errors]}],
-        "results": results(report, index),
+            "toolExecutionNotifications": [notification(e, nested) for e in report.errors]}],
+        **({"artifacts": table} if table else {}),
+        "results": results(report, index, nested),
     }]}
 
 
-def results(report: Report, index: dict) -> list[dict]:
-    return [result(f, index[f.rule], fp) for f, fp
+def results(report: Report, index: dict, nested: dict[str, int] | None = None) -> list[dict]:
+    return [result(f, index[f.rule], fp, nested) for f, fp
             in zip(report.findings, unique_fingerprints(report.findings))]
 
 

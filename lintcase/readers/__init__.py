@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import codecs
 import importlib
+import os
 import re
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from .. import archives
 from ..model import Rendering, Source
 from .common import SECTION_NUMBER, ReadError
 from .text.sniff import looks_like_pdf_text
@@ -141,18 +143,30 @@ def _starts_as_pdf(path: str) -> bool:
         return False
 
 
-def read(path: str | Path) -> Rendering:
-    """Read one file into a Rendering, or raise ReadError."""
-    path = str(path)
+def raw(path: str) -> bytes:
+    """A file's bytes, or an archive member's ("delivery.zip!PMC1/article.xml"), refused
+    when larger than any article (MAX_BYTES; MAX_PDF_BYTES for a PDF). Raises ReadError."""
+    member = archives.split(path) if not os.path.lexists(path) else None
     try:
-        size = Path(path).stat().st_size
-        limit = MAX_PDF_BYTES if _starts_as_pdf(path) else MAX_BYTES
+        if member:
+            data = archives.read(path, MAX_PDF_BYTES)
+            size = len(data)
+            limit = MAX_PDF_BYTES if data[:1024].lstrip().startswith(b"%PDF-") else MAX_BYTES
+        else:
+            size = Path(path).stat().st_size
+            limit = MAX_PDF_BYTES if _starts_as_pdf(path) else MAX_BYTES
         if size > limit:
             raise ReadError(path, f"file is {size / 2**20:.1f} MB, larger than any article: "
                                   f"lintcase reads renderings up to {limit // 2**20} MB")
-        data = Path(path).read_bytes()
+        return data if member else Path(path).read_bytes()
     except OSError as e:
         raise ReadError(path, f"cannot open: {e.strerror or e}")
+
+
+def read(path: str | Path) -> Rendering:
+    """Read one file (or archive member) into a Rendering, or raise ReadError."""
+    path = str(path)
+    data = raw(path)
     if not data.strip():
         raise ReadError(path, "empty file", 1, 1)
     wide = data.startswith(_WIDE_STARTS)
