@@ -34,6 +34,10 @@ OPTIONS = {
         "requires": {"type": "string",
                      "description": "A quicker regex every block with a match contains; "
                                     "other blocks are skipped (speed only)."},
+        "unread_links": {"type": "array", "items": {"type": "string"}, "default": [],
+                         "description": "Kinds of link (a JATS xref's ref-type) whose text is a "
+                                        "marker, not prose: blanked before matching (a "
+                                        "footnote marker '1)' or 'a)')."},
     },
     "required": ["regex"],
     "additionalProperties": False,
@@ -62,7 +66,7 @@ def run(article: Article, options: dict):
         for block in rendering.blocks:
             if block.kind not in kinds:
                 continue
-            text = block.text.text
+            text = _blanked(block, set(options["unread_links"]))
             if needed is not None and not needed.search(text, timeout=options["timeout"]):
                 continue
             for m in pat.finditer(text, timeout=options["timeout"]):
@@ -71,3 +75,13 @@ def run(article: Article, options: dict):
                 # the words around the match tell two equal matches in one article apart
                 around = " ".join(text[max(0, a - 40):b + 40].lower().split()[1:-1])
                 yield Hit((loc,), {"match": m.group(group)}, evidence=around or m.group(0).lower())
+
+
+def _blanked(block, kinds: set[str]) -> str:
+    """The block's text with the text of links of `kinds` replaced by spaces (offsets kept)."""
+    text = block.text.text
+    spans = [(a, b) for a, b, kind, _ in block.links if kind in kinds] if kinds else ()
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+

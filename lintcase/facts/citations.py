@@ -1,7 +1,6 @@
 """In-text citations and figure/table callouts, with the targets the source names.
 
-`extract` gives one `citation` fact per citation group, value
-``(style, keys, targets, named, how)``:
+`extract`: one `citation` fact per citation group, value ``(style, keys, targets, named, how)``:
 
 - style ``numeric``: keys are the reference numbers, ranges expanded ("(14–16)" → 14, 15, 16);
   style ``author-year``: keys are ``(name, year)`` pairs ("Arends et al., 2021" → ("Arends",
@@ -18,10 +17,9 @@ digits, years are above 999, "(2)" after a colon, comma or "and" is a list enume
 gives no numeric citations from its text; superscript numbers that PDF text runs into words
 ("cancer1,2") are not read at all — quiet rather than guessing.
 
-`callouts` gives one `callout` fact per figure or table number mentioned, value
-``(kind, number, target)``: "Figs. 1–3" → three facts. Supplementary and appendix items
-("Figure S1", "Supplementary Table 2", "Additional file 1", "Figure A1") and items of other
-works ("Table 2 of ref. 5", "Figure 3 in Smith et al.") are left out.
+`callouts` gives one `callout` fact per figure or table number, value ``(kind, number, target)``:
+"Figs. 1–3" → three facts. Supplementary and appendix items ("Figure S1", "Supplementary Table
+2", "Additional file 1", "Figure A1") and items of other works ("Table 2 of ref. 5") are left out.
 """
 from __future__ import annotations
 
@@ -50,7 +48,6 @@ _NOT_CITING = re.compile(
     r"[:;,(=+×]|\band|\bor|^)\s*$", re.I)
 _SEP = re.compile(r"^[\s,;–—‒−\-\[\]()]*$")
 _DASH = re.compile(r"[–—‒−-]")
-
 _SURNAME = r"(?:\b(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]el|[Dd]i|[Dd]u|[Ll]a|[Ll]e)\s)*[A-Z][\w'’\-‐]+"
 _NAMED = re.compile(rf"({_SURNAME})\s+(?:et\s*al\.?|and\s+(?:colleagues|co-?workers|associates|"
                     rf"coauthors))(?:['’]s?)?")
@@ -132,13 +129,23 @@ def _group_value(text: str, group: list) -> tuple | None:
     targets = tuple(i for _, _, t in group for i in t.split())
     first = text[group[0][0]:group[0][1]].strip()
     if re.fullmatch(r"[\[(]?\d{1,3}[a-z]?(?:\s*[,;–—‒−-]\s*\d{1,3}[a-z]?)*[)\].,]?", first):
-        keys = _expand(text[group[0][0]:group[-1][1]])
+        keys = _expand(_joined(text, group))
         return ("numeric", keys, targets, "", "link") if keys else None
     ay = _author_year(text[group[0][0]:group[-1][1]])
     if ay:
         return ("author-year", ay, targets, ay[0][0], "link")
     # A link whose text we cannot read ("2010" of "Smith (2010)", a symbol): its target counts.
     return ("unknown", (), targets, "", "link") if targets else None
+
+
+def _joined(text: str, group: list) -> str:
+    """The group's text with a comma between links that touch digit to digit: "<xref>16</xref>
+    <xref>17</xref>" reads "1617" but cites 16 and 17 ("7<xref>–</xref>10" stays a range)."""
+    out = text[group[0][0]:group[0][1]]
+    for (_, end, _), (s, e, _) in zip(group, group[1:]):
+        touch = s == end and out[-1:].isdigit() and text[s:s + 1].isdigit()
+        out += ("," if touch else text[end:s]) + text[s:e]
+    return out
 
 
 def _expand(group: str) -> tuple[str, ...]:

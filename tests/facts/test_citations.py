@@ -111,3 +111,29 @@ def test_caption_numbers(label, expected):
 def test_names_reference(name, entry, authors, expected):
     ref = Reference(rendering(entry).blocks[0].text, authors=authors)
     assert names_reference(name, ref) is expected
+
+
+@pytest.mark.parametrize("paragraph,expected", [
+    # doi:10.1038/srep43991 (Scientific Reports, CC BY 4.0): superscript citations side by side
+    ('losses up to 80%<xref ref-type="bibr" rid="b1">1</xref><xref ref-type="bibr" rid="b2">2'
+     '</xref>. Management is achieved by biological control<xref ref-type="bibr" rid="b3">3'
+     '</xref>.', [("1", "2"), ("3",)]),
+    # doi:10.4103/0971-6580.72671 (Medknow, CC BY 2.0): two links in one bracket, no comma
+    ('withanolides of <italic>Withania somnifera</italic>[<xref ref-type="bibr" rid="CIT30">30'
+     '</xref><xref ref-type="bibr" rid="CIT31">31</xref>] and methyl eugenol', [("30", "31")]),
+    # a dash linked on its own still makes a range
+    ('as before<xref ref-type="bibr" rid="b7">7</xref><xref ref-type="bibr" rid="b8">–</xref>'
+     '<xref ref-type="bibr" rid="b10">10</xref>.', [("7", "8", "9", "10")]),
+])
+def test_links_side_by_side_are_separate_citations(tmp_path, paragraph, expected):
+    """"<xref>16</xref><xref>17</xref>" reads "1617" in the text but cites 16 and 17 (it was
+    read as one number: reference 12 for "1" and "2", putting reference 3 out of order)."""
+    from lintcase.readers import read
+    refs = "".join(f'<ref id="{i}"><label>{n}</label><mixed-citation>Ref {n}.</mixed-citation>'
+                   f'</ref>' for n, i in [(n, f"b{n}") for n in range(1, 12)]
+                   + [(n, f"CIT{n}") for n in (30, 31)])
+    p = tmp_path / "a.xml"
+    p.write_text(f'<article><body><sec><title>Introduction</title><p>{paragraph}</p></sec></body>'
+                 f'<back><ref-list>{refs}</ref-list></back></article>', encoding="utf-8")
+    found = [f.value.keys for f in citations.extract(read(p)) if f.value.style == "numeric"]
+    assert found == expected

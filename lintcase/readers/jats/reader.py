@@ -48,6 +48,9 @@ def _read(source: Source) -> Rendering:
                 blocks.append(Block("heading", (section_title(ref_list, source),),
                                     text_of(title, source)))
         refs = read_references(back, source)
+    floats = article.find("floats-group")  # figures and tables kept apart from the body
+    if floats is not None:
+        _walk_container(floats, (), source, blocks)
     anchors = frozenset(n.get("id") for n in article.iter() if n.get("id"))
     linked = frozenset(t for n in article.iter("xref") for t in n.get("rid").split())
     return Rendering(source.path, "jats", meta, tuple(blocks), tuple(refs), source, anchors,
