@@ -110,3 +110,20 @@ def test_figures_and_tables_in_floats_group_are_read(tmp_path):
     assert src == "(as-fed basis, %)"
     assert [(k, t) for _, _, k, t in caption.links] == [("table-fn", "tfn1")]
     assert any(b.kind == "table" for b in r.blocks) and any(b.kind == "footnote" for b in r.blocks)
+
+
+@pytest.mark.parametrize("paragraph,expected", [
+    # doi:10.1038/s41598-018-30239-6 (Scientific Reports, CC BY 4.0), shortened
+    ('were used, respectively.<disp-formula id="Equ2"><mml:math><mml:mi>N</mml:mi></mml:math>'
+     '</disp-formula>The resulting ammonium sulphate solutions',
+     "were used, respectively. The resulting ammonium sulphate solutions"),
+    # doi:10.3390/s8106165 (Sensors, MDPI, CC BY), shortened
+    ('the mixing model<disp-formula><mml:math><mml:mtext>soil</mml:mtext></mml:math>'
+     '</disp-formula>where, <italic>ε</italic><sub>m</sub> is', "the mixing model where, εm is"),
+    ('as shown<fig id="f1"><caption><p>A figure.</p></caption></fig>below.', "as shown below."),
+])
+def test_a_displayed_item_inside_a_paragraph_keeps_the_text_around_it_apart(tmp_path, paragraph,
+                                                                             expected):
+    r = jats(tmp_path, '<article xmlns:mml="http://www.w3.org/1998/Math/MathML"><body><sec>'
+                       f'<title>Methods</title><p>{paragraph}</p></sec></body></article>')
+    assert next(b for b in r.blocks if b.kind == "paragraph").text.text == expected

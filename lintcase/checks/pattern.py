@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from ..facts.common import blanked
 from ..model import Article, Location
 from .kit.hit import Hit
 from .kit.options import with_defaults
@@ -66,7 +67,7 @@ def run(article: Article, options: dict):
         for block in rendering.blocks:
             if block.kind not in kinds:
                 continue
-            text = _blanked(block, set(options["unread_links"]))
+            text = blanked(block, set(options["unread_links"]))
             if needed is not None and not needed.search(text, timeout=options["timeout"]):
                 continue
             for m in pat.finditer(text, timeout=options["timeout"]):
@@ -75,13 +76,3 @@ def run(article: Article, options: dict):
                 # the words around the match tell two equal matches in one article apart
                 around = " ".join(text[max(0, a - 40):b + 40].lower().split()[1:-1])
                 yield Hit((loc,), {"match": m.group(group)}, evidence=around or m.group(0).lower())
-
-
-def _blanked(block, kinds: set[str]) -> str:
-    """The block's text with the text of links of `kinds` replaced by spaces (offsets kept)."""
-    text = block.text.text
-    spans = [(a, b) for a, b, kind, _ in block.links if kind in kinds] if kinds else ()
-    for a, b in spans:
-        text = text[:a] + " " * (b - a) + text[b:]
-    return text
-

@@ -28,7 +28,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..model import Block, Fact, Rendering
-from .common import make_fact
+from .common import LATIN, blanked, make_fact
 from .sentences import boundaries
 from .values import Callout, Citation
 
@@ -244,7 +244,7 @@ def callouts(rendering: Rendering) -> list[Fact]:
     for block in rendering.blocks:
         if block.kind not in TEXT_KINDS or block.kind == "table":
             continue
-        text = block.text.text
+        text = blanked(block)  # "Table 4<xref fn>2</xref>" calls out Table 4
         starts = None
         targets = {(s, e): t for s, e, k, t in block.links if k in ("fig", "table", "link")}
         for m in _CALLOUT.finditer(text):
@@ -297,4 +297,4 @@ _NOT_A_TO_Z = re.compile(r"[^a-z]")
 @lru_cache(maxsize=8192)  # the same names are folded for every citation they are tried against
 def fold(s: str) -> str:
     """Lower case, accents and everything but letters dropped: "Pérez-Piñera" → "perezpinera"."""
-    return _NOT_A_TO_Z.sub("", unicodedata.normalize("NFKD", s).lower())
+    return _NOT_A_TO_Z.sub("", unicodedata.normalize("NFKD", s.translate(LATIN)).lower())

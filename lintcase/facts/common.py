@@ -6,6 +6,25 @@ from .sentences import boundaries, sentence_of
 
 PROSE = ("paragraph", "caption", "list-item", "footnote")
 CONTEXT_CHARS = 80
+# Latin letters that Unicode does not decompose into a base letter and a mark, as names are
+# written without them ("Đorđević" cited as "Dordevic", "Kozłowski" as "Kozlowski").
+LATIN = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Ø": "O", "ø": "o", "Ł": "L",
+                       "ł": "l", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "ß": "ss",
+                       "Þ": "Th", "þ": "th", "ı": "i", "Ħ": "H", "ħ": "h"})
+
+
+FOOTNOTE_LINKS = frozenset({"fn", "table-fn"})
+
+
+def blanked(block: Block, kinds=FOOTNOTE_LINKS) -> str:
+    """The block's text with the text of its links of `kinds` (a JATS xref's ref-type) turned
+    to spaces, offsets kept: a footnote marker is no prose ("Table 4<xref fn>2</xref>" is not
+    Table 42; "(%)<xref table-fn>1)</xref>" closes no bracket)."""
+    text = block.text.text
+    for a, b, kind, _ in block.links:
+        if kind in kinds:
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 def prose_blocks(rendering: Rendering):

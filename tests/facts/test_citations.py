@@ -107,6 +107,13 @@ def test_caption_numbers(label, expected):
     ("Os", "Van Os H, Stam P. RECORD.", ("Van Os H",), True),
     ("Herceg", "Nicorescu I, Nguyen B. Pulsed light.", ("Nicorescu I",), False),
     ("ASCO/SIO", "Osmosis. (2025). Carcinomatosis.", ("Osmosis",), False),
+    # names written without letters that do not decompose: doi:10.3390/microorganisms5030040
+    # (MDPI, CC BY 4.0) cites "Dordevic et al." for Đorđević; doi:10.1111/ele.70435 (Wiley)
+    # cites "Kozlowski 2012" for Kozłowski
+    ("Dordevic", "Đorđević T.M., Šiler-Marinković S.S. Effect of fungal.", ("Đorđević T.M.",),
+     True),
+    ("Kozlowski", "Kozłowski, T. T. 2012. Seed biology.", ("Kozłowski TT",), True),
+    ("Ozdemir", "Kozłowski, T. T. 2012. Seed biology.", ("Kozłowski TT",), False),
 ])
 def test_names_reference(name, entry, authors, expected):
     ref = Reference(rendering(entry).blocks[0].text, authors=authors)
@@ -137,3 +144,21 @@ def test_links_side_by_side_are_separate_citations(tmp_path, paragraph, expected
                  f'<back><ref-list>{refs}</ref-list></back></article>', encoding="utf-8")
     found = [f.value.keys for f in citations.extract(read(p)) if f.value.style == "numeric"]
     assert found == expected
+
+
+@pytest.mark.parametrize("paragraph,expected", [
+    # doi:10.1016/j.foodpol.2018.01.001 (Food Policy, CC BY 4.0): a footnote marker after a callout
+    ('is shown in <xref rid="t0020" ref-type="table">Table 4</xref><xref rid="fn3" ref-type="fn">'
+     '2</xref>. Marginal effects', [("table", "4")]),
+    # a numbered table-footnote marker as one journal sets them (doi:10.5713/ajas.17.0815),
+    # here after a figure callout
+    ('as in <xref ref-type="fig" rid="f1">Figure 1</xref><xref ref-type="table-fn" rid="tfn1">'
+     '1)</xref> and <xref ref-type="fig" rid="f2">Figure 2</xref>.',
+     [("figure", "1"), ("figure", "2")]),
+])
+def test_a_footnote_marker_does_not_extend_a_callout(tmp_path, paragraph, expected):
+    from lintcase.readers import read
+    p = tmp_path / "a.xml"
+    p.write_text(f'<article><body><sec><title>Results</title><p>{paragraph}</p></sec></body>'
+                 f'</article>', encoding="utf-8")
+    assert [f.value[:2] for f in citations.callouts(read(p))] == expected

@@ -60,6 +60,8 @@ SEVERAL = re.compile(
     r"|\bour (?:cases|patients)\b|\bseveral affected\b"
     r"|\b(?:two|three|four|\d+) other (?:children|patients|members|siblings|cases)\b", re.I)
 # A section title in the plural: "Report of the Cases", "Case Presentations".
+# A top-level section so titled holds several patients ("Case presentations", "Report of the
+# Cases"); a subsection ("Case presentation / Cases of diagnosis") may speak of cases in general.
 CASES_TITLE = re.compile(r"\bcases\b|\bcase presentations\b|\bpatients and methods\b", re.I)
 
 
@@ -76,7 +78,7 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
         return named  # the facts outside every case's section may speak of any of them
     blocks = [b for r in article.renderings for b in r.blocks]
     if any(_several(b.text.text) for b in blocks if b.kind in ("paragraph", "caption")) \
-            or any(CASES_TITLE.search(t) for b in blocks for t in b.section):
+            or any(CASES_TITLE.search(b.section[0]) for b in blocks if b.section):
         return []
     return [found]
 

@@ -6,7 +6,8 @@ import re
 from ...model import Meta, Reference, Source, Text, TextBuilder, verbatim_text
 from ..text.refs import printed_fields
 from . import people
-from .xmltree import Node, text_of
+from .text import text_of
+from .xmltree import Node
 
 DATE_KINDS = {"received": "received", "rev-recd": "revised", "revised": "revised",
               "accepted": "accepted", "epub": "published", "ppub": "published",

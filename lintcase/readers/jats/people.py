@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from ...model import Source, verbatim_text
-from .xmltree import Node, text_of
+from .text import text_of
+from .xmltree import Node
 
 _FUNDING_TITLE = re.compile(r"\s*(?:\d+\.?\s*)?(?:funding|financial (?:support|disclosure)|"
                             r"sources? of (?:funding|support)|grant support|support)\b", re.I)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from ...model import Block, Meta, Rendering, Source, Text, TextBuilder
 from ..common import SECTION_NUMBER as NUMBERING, ReadError, guarded
 from .meta import read_meta, read_references
-from .xmltree import Node, parse, text_of
+from .text import text_of
+from .xmltree import Node, parse
 
 # Elements that are blocks of their own when met inside a paragraph, or not prose at all.
 NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-text", "fn",
