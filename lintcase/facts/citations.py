@@ -49,8 +49,7 @@ _NOT_CITING = re.compile(
 _SEP = re.compile(r"^[\s,;–—‒−\-\[\]()]*$")
 _DASH = re.compile(r"[–—‒−-]")
 _SURNAME = r"(?:\b(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]en|[Dd]a|[Dd]el|[Dd]i|[Dd]u|[Ll]a|[Ll]e)\s)*[A-Z][\w'’\-‐]+"
-_NAMED = re.compile(rf"({_SURNAME})\s+(?:et\s*al\.?|and\s+(?:colleagues|co-?workers|associates|"
-                    rf"coauthors))(?:['’]s?)?")
+_NAMED = re.compile(rf"({_SURNAME})\s+et\s*al\.?(?:['’]s?)?")
 _YEAR = r"(?:1[89]|20)\d\d[a-z]?(?:\s*,\s*[a-z]\b)*"
 _AY_NAME = (rf"{_SURNAME}(?:[\s/-]+[A-Z][\w'’\-‐]*|\s+(?:of|for|and|the|on)\s+[A-Z][\w'’\-]*)"
             rf"{{0,5}}?(?:\s+et\s*al\.?|\s+(?:and|&)\s+{_SURNAME})?")
@@ -231,12 +230,13 @@ def _first_name(name: str) -> str:
 
 
 def _named(text: str, at: int, since: int = 0) -> str:
-    """The surname of "Hu et al." (or "Hu and colleagues") just before a citation, in the same
-    sentence and with no other citation between them (the previous one ends at `since`)."""
+    """The first author named before a citation: "Hu et al.", not "Hoye and co-workers" (a lab)."""
     window = text[max(since, at - 200):at]
-    window = re.split(r"[.!?]\s+(?=[A-Z])(?<!al\.\s)|[\])]|\d\s*[,)]", window)[-1]
+    window = re.split(r"[.!?]\s+(?=[A-Z])(?<!al\.\s)|[\])]|\d\s*[,;)]", window)[-1]
     found = list(_NAMED.finditer(window))
-    return found[-1].group(1) if found else ""
+    listed = found and re.search(r"(?:[(;]|\bby)\s*((?:[A-Z][a-zà-ÿ]{2,}(?:-[A-Z][a-zà-ÿ]+)?,\s*)+)$",
+                                 window[:found[-1].start()])  # not "Sabah, Malaysia, Ent et al."
+    return (listed.group(1).split(",")[0] if listed else found[-1].group(1)) if found else ""
 
 
 def callouts(rendering: Rendering) -> list[Fact]:

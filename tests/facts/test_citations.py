@@ -162,3 +162,27 @@ def test_a_footnote_marker_does_not_extend_a_callout(tmp_path, paragraph, expect
     p.write_text(f'<article><body><sec><title>Results</title><p>{paragraph}</p></sec></body>'
                  f'</article>', encoding="utf-8")
     assert [f.value[:2] for f in citations.callouts(read(p))] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # doi:10.1107/s2059798318008318 (IUCr, CC BY): three names, then et al.
+    ("the spike structure (Walls, Tortorici, Bosch et al., 2016", "Walls"),
+    ("the spike structure (Walls, Tortorici, Bosch et al., 2016; World Health Organization", ""),
+    ("10% for SARS (Peiris, Yuen et al., 2003", "Peiris"),
+    # doi:10.1039/c7sc01127j (Chemical Science, CC BY 3.0): a group named by its head
+    ("Following the protocol of Hoye and co-workers (17", ""),
+    # doi:10.12688/f1000research.15761.1 (F1000Research, CC BY 4.0)
+    ("A recent study by Jin and colleagues [12", ""),
+    ("In Japan, Tanaka et al. found [3", "Tanaka"),
+    # doi:10.1186/s40529-017-0167-9 (Botanical Studies, CC BY 4.0): places, not authors
+    ("in the Wadh area of Balochistan, Pakistan, Naseem et al. (2009", "Naseem"),
+    ("Hu et al. demonstrated (9", "Hu"),
+    ("However, Hou et al. found [17", "Hou"),
+    # doi:10.3389/fpls.2018.00767 (Frontiers, CC BY 4.0): an abbreviation, then the citation
+    ("levels of reactive oxygen species (ROS, Blokhina et al., 2003", "Blokhina"),
+])
+def test_the_named_first_author(text, expected):
+    """The name a sentence gives the cited work's first author: the first of a list of names
+    before "et al."; none for "X and colleagues", which names a group, often by its last
+    author (a lab head), and so claims no first author."""
+    assert citations._named(text, len(text)) == expected
