@@ -46,7 +46,8 @@ class Member:
 
 
 def is_archive(path: str | os.PathLike) -> bool:
-    """An archive by its name (a folder walk or a user names it so) and its first bytes."""
+    """An existing file whose name says archive (.zip, .tar, .tgz, .tar.gz, .tar.bz2, .tar.xz);
+    its content decides which kind (a zip's central directory, else a tar)."""
     return bool(_SUFFIX.search(str(path))) and os.path.isfile(path)
 
 
