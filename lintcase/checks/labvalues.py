@@ -19,19 +19,11 @@ from ..facts import labs
 from ..facts.registry import facts
 from ..model import Article, Fact, Location
 from .kit.hit import Hit
-from .kit.options import with_defaults
+from .kit.options import PATIENTS_ONLY, with_defaults
 from .kit.slots import by_patient
 
 FIELDS = ("analyte", "value", "others", "rendering")
-OPTIONS = {
-    "type": "object",
-    "properties": {
-        "case_reports_only": {"type": "boolean", "default": True,
-                              "description": "Only patients' values: a research article's "
-                                             "abstract summarises many samples."},
-    },
-    "additionalProperties": False,
-}
+OPTIONS = PATIENTS_ONLY
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 

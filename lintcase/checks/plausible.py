@@ -14,18 +14,10 @@ from ..facts import labs
 from ..facts.registry import facts
 from ..model import Article, Location
 from .kit.hit import Hit
-from .kit.options import with_defaults
+from .kit.options import PATIENTS_ONLY, with_defaults
 
 FIELDS = ("analyte", "value", "reason", "expected", "rendering")
-OPTIONS = {
-    "type": "object",
-    "properties": {
-        "case_reports_only": {"type": "boolean", "default": True,
-                              "description": "Only patients' values: a research article's "
-                                             "analytes are also in media, foods and reagents."},
-    },
-    "additionalProperties": False,
-}
+OPTIONS = PATIENTS_ONLY
 CONCENTRATIONS = ("mass", "molar", "activity", "count")
 
 

@@ -8,3 +8,12 @@ def with_defaults(schema: dict, options: dict) -> dict:
     """`options` with every property's schema default filled in where it is not given."""
     props = schema.get("properties", {})
     return {**{k: p["default"] for k, p in props.items() if "default" in p}, **options}
+
+
+# A check of a patient's own values: a research article's analytes are also in media, foods,
+# reagents and many samples, so by default only case reports are read.
+PATIENTS_ONLY = {"type": "object",
+                 "properties": {"case_reports_only": {
+                     "type": "boolean", "default": True,
+                     "description": "Only case reports: a patient's values, not a study's."}},
+                 "additionalProperties": False}
