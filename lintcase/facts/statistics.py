@@ -96,16 +96,12 @@ BREAKDOWN = re.compile(
 def breakdowns(rendering: Rendering) -> list[Fact]:
     """A total with its breakdown by sex: (total, first, second, first %, second %)."""
     out = []
-    for block, starts in prose_blocks(rendering):
-        text = block.text.text
-        if not any(w in text for w in ("men", "male", "boys", "girls")):
-            continue
-        for m in BREAKDOWN.finditer(text):
-            if _SEX[m.group("s1").lower()] == _SEX[m.group("s2").lower()]:
-                continue  # "12 men and 4 men": not a breakdown by sex
-            n, a, b = (int(m.group(k).replace(",", "")) for k in ("n", "a", "b"))
-            value = (n, a, b, m.group("p1") or "", m.group("p2") or "")
-            out.append(make_fact(rendering, block, starts, "breakdown", value, m.start(), m.end()))
+    for block, starts, text, m in _found(rendering, BREAKDOWN, _SEXES.search):
+        if _SEX[m.group("s1").lower()] == _SEX[m.group("s2").lower()]:
+            continue  # "12 men and 4 men": not a breakdown by sex
+        n, a, b = (int(m.group(k).replace(",", "")) for k in ("n", "a", "b"))
+        value = (n, a, b, m.group("p1") or "", m.group("p2") or "")
+        out.append(make_fact(rendering, block, starts, "breakdown", value, m.start(), m.end()))
     return out
 
 
@@ -120,24 +116,34 @@ N_SAME = re.compile(r"\(\s*[nN]\s*=\s*(?P<n>\d+)\s*\)|\b[nN]\s*=\s*(?P<n2>\d+)\b
 def means(rendering: Rendering) -> list[Fact]:
     """Means of counts with their n (GRIM): (mean as printed, n, what is counted)."""
     out = []
-    for block, starts in prose_blocks(rendering):
-        text = block.text.text
-        if "number of" not in text:
+    for block, starts, text, m in _found(rendering, MEAN, lambda t: "number of" in t):
+        end = next((b for b in [*starts, len(text)] if b > m.end()), len(text))
+        if re.search(r"\bper\b|/", text[m.start():m.end() + 20]):
             continue
-        for m in MEAN.finditer(text):
-            end = next((b for b in [*starts, len(text)] if b > m.end()), len(text))
-            if re.search(r"\bper\b|/", text[m.start():m.end() + 20]):
-                continue
-            n = N_SAME.search(text, m.end(), end)
-            if n is None:
-                continue
-            value = (m.group("m"), int(n.group("n") or n.group("n2")), m.group("what"))
-            out.append(make_fact(rendering, block, starts, "mean", value, m.start(), n.end()))
+        n = N_SAME.search(text, m.end(), end)
+        if n is None:
+            continue
+        value = (m.group("m"), int(n.group("n") or n.group("n2")), m.group("what"))
+        out.append(make_fact(rendering, block, starts, "mean", value, m.start(), n.end()))
     return out
 
 
 def _norm(s: str) -> str:
     return s.translate(_MINUS)
+
+
+_SEXES = re.compile(r"men|male|boys|girls")
+
+
+def _found(rendering: Rendering, pattern: re.Pattern, needed, plain_minus: bool = False):
+    """(block, sentence starts, text, match) for each match of `pattern` in the prose blocks
+    whose text passes `needed(text)`, a quick test most paragraphs fail; with `plain_minus`
+    the text searched has its minus signs made plain."""
+    for block, starts in prose_blocks(rendering):
+        if needed(block.text.text):
+            text = _norm(block.text.text) if plain_minus else block.text.text
+            for m in pattern.finditer(text):
+                yield block, starts, text, m
 
 
 def statistics(rendering: Rendering) -> list[Fact]:
@@ -170,32 +176,25 @@ def statistics(rendering: Rendering) -> list[Fact]:
 
 def proportions(rendering: Rendering) -> list[Fact]:
     out = []
-    for block, starts in prose_blocks(rendering):
-        text = block.text.text
-        if "%" not in text:
-            continue
-        for m in PROPORTION.finditer(text):
-            k, n, pct = (m.group("k"), m.group("n"), m.group("pct")) if m.group("k") else \
-                (m.group("k2"), m.group("n2"), m.group("pct2"))
-            k, n = int(k.replace(",", "")), int(n.replace(",", ""))
-            if NOT_EXACT.search(text[max(0, m.start() - 25):m.start()]) and not m.group("k"):
-                continue  # "over 90% (55/60)", "3.4 ± 0.7% (…)": not the share itself
-            if n == 0 or (1900 <= k <= 2100 and n < 100):
-                continue  # "9% (2010/11)": a season, not a count of a total
-            out.append(make_fact(rendering, block, starts, "proportion", (k, n, pct),
-                                 m.start(), m.end()))
+    for block, starts, text, m in _found(rendering, PROPORTION, lambda t: "%" in t):
+        k, n, pct = (m.group("k"), m.group("n"), m.group("pct")) if m.group("k") else \
+            (m.group("k2"), m.group("n2"), m.group("pct2"))
+        k, n = int(k.replace(",", "")), int(n.replace(",", ""))
+        if NOT_EXACT.search(text[max(0, m.start() - 25):m.start()]) and not m.group("k"):
+            continue  # "over 90% (55/60)", "3.4 ± 0.7% (…)": not the share itself
+        if n == 0 or (1900 <= k <= 2100 and n < 100):
+            continue  # "9% (2010/11)": a season, not a count of a total
+        out.append(make_fact(rendering, block, starts, "proportion", (k, n, pct),
+                             m.start(), m.end()))
     return out
 
 
 def intervals(rendering: Rendering) -> list[Fact]:
     out = []
-    for block, starts in prose_blocks(rendering):
-        if "%" not in block.text.text or not CI_ANY.search(block.text.text):
-            continue
-        text = _norm(block.text.text)
-        for m in INTERVAL.finditer(text):
-            if NOT_ESTIMATE.search(text[max(0, m.start("est") - 12):m.start("est")]):
-                continue  # a p value, a sample size, a spread or a unit's power before the CI
-            value = (m.group("label") or "", m.group("est"), m.group("lo"), m.group("hi"))
-            out.append(make_fact(rendering, block, starts, "interval", value, m.start(), m.end()))
+    for block, starts, text, m in _found(rendering, INTERVAL,
+                                           lambda t: "%" in t and CI_ANY.search(t), True):
+        if NOT_ESTIMATE.search(text[max(0, m.start("est") - 12):m.start("est")]):
+            continue  # a p value, a sample size, a spread or a unit's power before the CI
+        value = (m.group("label") or "", m.group("est"), m.group("lo"), m.group("hi"))
+        out.append(make_fact(rendering, block, starts, "interval", value, m.start(), m.end()))
     return out
