@@ -57,6 +57,11 @@ def split(path: str | os.PathLike) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
+def member(path: str | os.PathLike) -> tuple[str, str] | None:
+    """(archive, member) for a path that names an archive member and no file on disk."""
+    return split(path) if not os.path.lexists(path) else None
+
+
 def folder(path: str) -> str:
     """The folder a path lies in, an archive's inside counted apart from the folder holding it:
     "d/a.zip!PMC1" for d/a.zip!PMC1/x.xml, "d/a.zip!" for d/a.zip!x.xml."""

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -79,7 +78,6 @@ def events(paths: list[str], opts: Options, progress=None):
     named = {str(p) for p in inputs.named}
     chunks = _chunks([str(f) for f in inputs.files])
     results = []
-    streamed: set[str] = set()
     seen: dict[str, int] = {}
     try:
         for r in _map(chunks, named, opts):
@@ -91,7 +89,6 @@ def events(paths: list[str], opts: Options, progress=None):
                 if seen[a.key] == 1:
                     fresh.append(a)
             yield from _done(fresh, r.findings, named)
-            streamed.update(a.key for a in fresh)
             if progress:
                 progress(len(results), len(chunks))
     finally:
@@ -107,7 +104,7 @@ def events(paths: list[str], opts: Options, progress=None):
             total.findings += again.findings
             total.errors += again.errors
             total.articles += again.articles
-            yield from _done(again.articles, again.findings, named, rechecked=streamed)
+            yield from _done(again.articles, again.findings, named, rechecked=True)
     total.findings = in_report_order(set(total.findings), named)
     total.errors = sorted(set(total.errors), key=lambda e: (e.path, e.line, e.column, e.reason))
     total.articles = sorted(total.articles, key=lambda a: a.renderings[0].path)
@@ -115,8 +112,9 @@ def events(paths: list[str], opts: Options, progress=None):
 
 
 def _done(articles: list[Article], findings: list[Finding], named: set[str],
-          rechecked: set[str] = frozenset()):
-    """A Done per article key (two copies of one article in a chunk share theirs)."""
+          rechecked: bool = False):
+    """A Done per article key (two copies of one article in a chunk share theirs); a split
+    article's first part was always streamed, so its whole comes `rechecked`."""
     by_key: dict[str, list[Finding]] = {}
     for f in findings:
         by_key.setdefault(f.article, []).append(f)
@@ -124,8 +122,7 @@ def _done(articles: list[Article], findings: list[Finding], named: set[str],
     for a in articles:
         if a.key not in told:
             told.add(a.key)
-            yield Done(a, tuple(in_report_order(set(by_key.get(a.key, ())), named)),
-                       a.key in rechecked)
+            yield Done(a, tuple(in_report_order(set(by_key.get(a.key, ())), named)), rechecked)
 
 
 def in_report_order(findings, named: set[str]) -> list[Finding]:
@@ -240,7 +237,7 @@ def _chunk_key(files: list[str], named: set[str], opts: Options) -> str:
     h = hashlib.sha256(_code_and_rules(opts))
     for f in files:
         h.update(f.encode() + b"\0" + (b"1" if f in named else b"0"))
-        if archives.split(f) and not os.path.lexists(f):  # a member: the archive's index says
+        if archives.member(f):  # inside an archive: its index says what the content is
             h.update(archives.stamp(f).encode())
             continue
         try:

@@ -32,9 +32,10 @@ def run(article: Article, options: dict):
     if options["case_reports_only"] and not article.is_case_report:
         return
     for r in article.renderings:
-        found = [f for f in facts(r, "quantity") if _lab(f)]
-        for group in by_patient(article, found):
-            yield from _compare(r, group)
+        lab = {id(f): found for f in facts(r, "quantity") if (found := _lab(f))}
+        values = [f for f in facts(r, "quantity") if id(f) in lab]
+        for group in by_patient(article, values):
+            yield from _compare(r, group, lab)
 
 
 def _lab(f: Fact):
@@ -48,14 +49,14 @@ def _lab(f: Fact):
     return analyte, base[0]
 
 
-def _compare(r, group: list[Fact]):
+def _compare(r, group: list[Fact], lab: dict):
+    """`lab`: each quantity's (analyte, dimension), worked out once per rendering."""
     for f in (f for f in group if f.block.in_abstract):
-        analyte, dim = _lab(f)
-        others = [g for g in group if not g.block.in_abstract and _lab(g) == (analyte, dim)]
+        analyte = lab[id(f)][0]
+        others = [g for g in group if not g.block.in_abstract and lab[id(g)] == lab[id(f)]]
         if not others or any(_same(f, g) for g in others):
             continue
-        shown = sorted({g.surface for g in others}, key=lambda s: [g.surface for g in others]
-                       .index(s))
+        shown = list(dict.fromkeys(g.surface for g in others))
         where = [Location.at(r, h.block.text, h.start, h.end, h.block.section_name)
                  for h in (f, *others[:4])]
         yield Hit(tuple(where), {"analyte": analyte.name, "value": f.surface,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import codecs
 import importlib
-import os
 import re
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -146,7 +145,7 @@ def _starts_as_pdf(path: str) -> bool:
 def raw(path: str) -> bytes:
     """A file's bytes, or an archive member's ("delivery.zip!PMC1/article.xml"), refused
     when larger than any article (MAX_BYTES; MAX_PDF_BYTES for a PDF). Raises ReadError."""
-    member = archives.split(path) if not os.path.lexists(path) else None
+    member = archives.member(path)
     try:
         if member:
             data = archives.read(path, MAX_PDF_BYTES)
