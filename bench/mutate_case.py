@@ -9,8 +9,11 @@ same fact somewhere else (so that a comparison can see the change):
 - age: the number of a patient's age ("a 61-year-old") changed by 1 to 9 years;
 - sex: the noun that gives the patient's sex turned to the other sex (woman/man, girl/boy);
 - term: a term of an exclusive vocabulary (side, skin layer, tumour response) turned into
-  another term of the same vocabulary;
-- value: the number of a quantity with its unit ("CEA 8.3 ng/mL") changed in one digit;
+  another term of the same vocabulary, where the abstract or a caption and the body both state
+  it of the same word ("the left kidney");
+- value: the number of a quantity with its unit ("CEA 8.3 ng/mL", "a 4.4 cm lesion") changed in
+  one digit, where the abstract or a caption and the body both state it (a value stated twice
+  within the case section may have changed between the two times);
 - reused: a number (plus 1 to 3) or a word with an opposite (left/right, increased/decreased,
   benign/malignant ...) in a sentence that the abstract or a caption repeats word for word from
   the body;
@@ -91,16 +94,27 @@ def sites_sex(rng, r):
     return out
 
 
+def _next_word(f) -> str:
+    m = re.match(r"\W*(\w+)", f.after)
+    return m.group(1).lower() if m else ""
+
+
+def _restated(f, g) -> bool:
+    """g states f's term of the word f qualifies ("left kidney"), in another place: the
+    abstract or a caption against the body."""
+    return g.value == f.value and _next_word(g) == _next_word(f) != "" and \
+        (_role(g.block) == "body") != (_role(f.block) == "body")
+
+
 def sites_term(rng, r):
+    """A term of an exclusive vocabulary and the word it qualifies, stated alike in another
+    place ("the left kidney" in the abstract and in the case section)."""
     found = [f for f in facts(r, "term") if f.value.category in EXCLUSIVE]
-    terms = {}
-    for f in found:
-        terms.setdefault(f.value.category, set()).add(f.surface.lower())
     out = []
     from lintcase.facts.terms import _vocabularies
     vocab = {cat: sorted(set(forms.values())) for cat, _, forms in _vocabularies()}
     for f in found:
-        if not _elsewhere(f, found, lambda g: g.value == f.value):
+        if not _elsewhere(f, found, lambda g: _restated(f, g)):
             continue
         others = [t for t in vocab.get(f.value.category, []) if t != f.value.form]
         if others:
@@ -108,13 +122,20 @@ def sites_term(rng, r):
     return out
 
 
+def _role(b) -> str:
+    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
+
+
 def sites_value(rng, r):
+    """A quantity restated in another place: the abstract or a caption against the body (a
+    value stated twice within the case section may have changed between the two times)."""
     found = facts(r, "quantity")
     out = []
     for f in found:
         m = re.search(r"\d+(?:\.\d+)?", f.surface)
-        if m and f.value[2] not in ("%", "+") and \
-                _elsewhere(f, found, lambda g: g.value[1:3] == f.value[1:3]):
+        if m and f.value[2] not in ("%", "+") and _elsewhere(
+                f, found, lambda g: g.value[1:3] == f.value[1:3] and
+                (_role(g.block) == "body") != (_role(f.block) == "body")):
             old = m.group()
             i = rng.choice([k for k, c in enumerate(old) if c.isdigit()])
             new = old[:i] + rng.choice([d for d in "123456789" if d != old[i]]) + old[i + 1:]
@@ -145,15 +166,13 @@ SWAP = {"left": "right", "right": "left", "increased": "decreased", "decreased":
 def sites_reused(rng, r):
     """A number or a word with an opposite (left/right, increased/decreased) in a sentence of
     the abstract or a caption that the body repeats word for word."""
-    def role(b):
-        return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
     body = {}
     for b, at, s in _sentences(r):
-        if role(b) == "body":
+        if _role(b) == "body":
             body.setdefault(s, []).append(b)
     out = []
     for b, at, s in _sentences(r):
-        if role(b) == "body" or len(body.get(s, [])) != 1:
+        if _role(b) == "body" or len(body.get(s, [])) != 1:
             continue
         for m in re.finditer(r"(?<![\w.\[,–-])\d+(?![\w.\],–-])|[A-Za-z]+", s):
             w = m.group()  # (a number in brackets or a list of them is a citation)
@@ -181,8 +200,9 @@ def sites_stage(rng, r):
 
 KINDS = {"age": "age", "sex": "sex", "term": "term", "value": "quantity", "stage": "stage"}
 SAME = {"age": lambda f, g: g.value == f.value, "sex": lambda f, g: g.value == f.value,
-        "term": lambda f, g: g.value == f.value,
-        "value": lambda f, g: g.value[1:3] == f.value[1:3],
+        "term": _restated,
+        "value": lambda f, g: g.value[1:3] == f.value[1:3] and
+        (_role(g.block) == "body") != (_role(f.block) == "body"),
         "stage": lambda f, g: g.value[0] == f.value[0]}
 
 
@@ -233,6 +253,7 @@ def run(seed: int, per_type: int):
                 hit = next((g.rule for g in fresh for loc in g.locations
                             if _covers(loc, str(out), src, where)), "")
                 results.append({"type": t, "article": path.parent.name, "old": old, "new": new,
+                                "place": _role(f.block),
                                 "found": bool(hit), "rule": hit,
                                 "same": same_patient(article, t, f)})
     return results, sites
@@ -262,9 +283,19 @@ def main(argv=None) -> int:
         lines.append(f"| {t} | {sites[t]} | {len(rs)} | {hit} | **{rate}** | {len(same)} | "
                      f"{hit_same} | **{rate_same}** | "
                      f"{', '.join(f'{k} {v}' for k, v in by.most_common())} |")
+    lines += ["", "By the place of the edited copy (same-patient edits):", ""]
+    for t in TYPES:
+        same = [x for x in results if x["type"] == t and x["same"]]
+        parts = []
+        for place in ("abstract", "caption", "body"):
+            rs = [x for x in same if x["place"] == place]
+            if rs:
+                parts.append(f"{place} {sum(x['found'] for x in rs)}/{len(rs)}")
+        if parts:
+            lines.append(f"- {t}: {', '.join(parts)}")
     misses = [x for x in results if not x["found"]]
     lines += ["", f"Missed edits ({len(misses)}):", ""]
-    lines += [f"- {x['article']}: {x['type']} “{x['old']}” → “{x['new']}”"
+    lines += [f"- {x['article']}: {x['type']} “{x['old']}” → “{x['new']}” in the {x['place']}"
               + ("" if x["same"] else " (another patient's, or several patients undivided)")
               for x in misses]
     lines += ["", f"{len(results)} edits on 72 case reports in {time.time() - t0:.0f} s."]

@@ -23,6 +23,7 @@ def add_folder(path: str | Path) -> None:
     if path not in VOCAB_DIRS:
         VOCAB_DIRS.append(path)
         _vocabularies.cache_clear()
+        words_of.cache_clear()
 
 
 @lru_cache(maxsize=None)
@@ -37,6 +38,13 @@ def _vocabularies() -> tuple[tuple[str, re.Pattern, dict], ...]:
             pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
             out.append((data["category"], pattern, forms))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def words_of(category: str) -> frozenset[str]:
+    """Every word of the terms of a category ("lower", "left", "upper" ...), lower case."""
+    return frozenset(w for c, _, forms in _vocabularies() if c == category
+                     for form in forms for w in form.split())
 
 
 def categories() -> list[str]:

@@ -1,0 +1,73 @@
+"""Quantities compared across places: a unit's dimension, the numbers a statement gives (a size's
+dimensions "4.2 × 3.1 cm" together) and whether two statements give the same value."""
+from __future__ import annotations
+
+import re
+
+from ...facts import labs
+from ...model import Fact
+
+# Physical units that the analyte table leaves out, with their factor to one base unit.
+PHYSICAL = {"mm": ("length", 1), "cm": ("length", 10), "µm": ("length", 1e-3),
+            "μm": ("length", 1e-3), "mg": ("weight", 1), "g": ("weight", 1e3),
+            "kg": ("weight", 1e6), "µg": ("weight", 1e-3), "μg": ("weight", 1e-3),
+            "mcg": ("weight", 1e-3), "mL": ("volume", 1), "ml": ("volume", 1),
+            "L": ("volume", 1e3), "Gy": ("radiation", 1), "cGy": ("radiation", 0.01),
+            "mg/day": ("daily", 1), "mg/d": ("daily", 1), "°C": ("celsius", 1),
+            "°F": ("fahrenheit", 1)}
+_N = r"\d+(?:\.\d+)?"
+_UNIT = r"(?:\s*(?:cm|mm|µm|μm))?"
+# The dimensions of a size before and after the one a quantity fact holds: "4.2 × [3.1 cm]".
+_BY = r"(?:[×x]|by)"
+_BEFORE = re.compile(rf"((?:{_N}{_UNIT}\s*{_BY}\s*)+)$")
+_AFTER = re.compile(rf"^(?:\s*{_BY}\s*{_N}{_UNIT})+")
+_NUMBER = re.compile(_N)
+
+
+def dimension(unit: str):
+    """(dimension, factor to its base unit), or None for a unit compared with nothing."""
+    return labs.base_value(1.0, unit) or PHYSICAL.get(unit)
+
+
+def printed(n) -> str:
+    return "-".join(f"{x:g}" for x in n) if isinstance(n, tuple) else f"{n:g}"
+
+
+def size_span(f: Fact) -> tuple[int, int]:
+    """Where the statement is in its block: a size with all its dimensions ("4.2 × 3.1 cm")."""
+    if isinstance(f.value[1], tuple) or f.value[2] not in ("cm", "mm", "µm", "μm"):
+        return f.start, f.end
+    m, n = _BEFORE.search(f.context), _AFTER.match(f.after)
+    return f.start - (len(m.group()) if m else 0), f.end + (len(n.group()) if n else 0)
+
+
+def size_text(f: Fact) -> str:
+    a, b = size_span(f)
+    return f.block.text.text[a:b]
+
+
+def extent(f: Fact) -> list[tuple[float, int]]:
+    """(value, printed decimals) of each number the statement gives: a range's two ends, a
+    size's dimensions, or the one value."""
+    return [(float(x), len(x.partition(".")[2])) for x in _NUMBER.findall(size_text(f))]
+
+
+def same_value(f: Fact, g: Fact) -> bool:
+    """The two statements give one value: in f's unit rounded to f's printed decimals, or in
+    g's unit to g's: equal sizes (dimensions in any order), a value inside the other's range,
+    or a single value that is one of a size's dimensions."""
+    factor = dimension(g.value[2])[1] / dimension(f.value[2])[1]  # g's unit in f's
+    mine, theirs = extent(f), extent(g)
+    ranges = isinstance(f.value[1], tuple), isinstance(g.value[1], tuple)
+    if any(ranges):  # one inside the other
+        inner, outer, k = (mine, theirs, factor) if ranges[1] else (theirs, mine, 1 / factor)
+        return len(outer) == 2 and all(outer[0][0] * k <= x <= outer[1][0] * k
+                                       for x, _ in inner)
+
+    def equal(a, b) -> bool:
+        return round(b[0] * factor, a[1]) == round(a[0], a[1]) or \
+            round(a[0] / factor, b[1]) == round(b[0], b[1])
+    if len(mine) > 1 and len(theirs) > 1:
+        return len(mine) == len(theirs) and all(
+            equal(a, b) for a, b in zip(sorted(mine), sorted(theirs)))
+    return any(equal(a, b) for a in mine for b in theirs)

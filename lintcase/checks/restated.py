@@ -1,0 +1,136 @@
+"""restated: a value the abstract or a caption gives is among the values the body states for it.
+
+A case report's abstract and figure captions restate the patient's decisive values from the case
+section: laboratory results, sizes, doses, temperatures. Each quantity of the abstract (and, with
+`subject: words`, of a caption) is looked for among the quantities of the body that state the
+same subject, in the same dimension, converted to its unit and rounded to its printed precision
+("creatinine 2 mg/dL" matches 1.96 mg/dL; "a 3.5 cm mass" matches 35 mm). The subject is
+- `analyte`: the analyte of facts/analytes.yaml its subject names (a laboratory value);
+- `words`: the content words around the number in its sentence; two statements share a subject
+  when at least `min_shared` of those words are the same and they are at least half the words of
+  the shorter side ("a mass of 4.2 × 3.1 cm in the left lobe" and "a 4.2 × 3.1 cm mass ... left
+  lobe").
+The value is reported when the body states the subject and never with this value: one of the
+two was changed. Values change over a course of illness, so a value found at any time counts as
+a match, and so does the same value stated anywhere in the body in that dimension; a subject the
+body never states is not reported (a missing value, not a contradiction). Reports of several
+patients are compared within each patient only.
+"""
+from __future__ import annotations
+
+from ..facts import labs, terms
+from ..facts.registry import facts
+from ..model import Article, Fact, Location
+from .kit.around import same_subject, words_around
+from .kit.hit import Hit
+from .kit.measures import dimension, extent, printed, same_value, size_span, size_text
+from .kit.options import with_defaults
+from .kit.slots import by_patient
+
+FIELDS = ("subject", "value", "others", "place", "rendering")
+OPTIONS = {
+    "type": "object",
+    "properties": {
+        "case_reports_only": {"type": "boolean", "default": True,
+                              "description": "Only case reports: a patient's values, not a "
+                                             "study's."},
+        "subject": {"enum": ["analyte", "words"], "default": "analyte",
+                    "description": "How two statements are known to state one subject."},
+        "places": {"type": "array", "items": {"enum": ["abstract", "caption"]},
+                   "default": ["abstract"],
+                   "description": "Where the values compared with the body's are stated."},
+        "min_shared": {"type": "integer", "minimum": 1, "default": 2,
+                       "description": "Content words two statements of one subject share."},
+        "window": {"type": "integer", "minimum": 1, "default": 5,
+                   "description": "Content words read on each side of the statement."},
+        "categories": {"type": "array", "items": {"type": "string"},
+                       "description": "Compare the terms of these vocabularies (facts/vocab) "
+                                      "instead of quantities; the subject is then `words`."},
+    },
+    "additionalProperties": False,
+}
+
+
+def run(article: Article, options: dict):
+    options = with_defaults(OPTIONS, options)
+    if options["case_reports_only"] and not article.is_case_report:
+        return
+    kind = "term" if options.get("categories") else "quantity"
+    for r in article.renderings:
+        keyed = {id(f): k for f in facts(r, kind) if (k := _key(f, options))}
+        values = [f for f in facts(r, kind) if id(f) in keyed]
+        for group in by_patient(article, values):
+            yield from _compare(r, group, keyed, options)
+
+
+def _place(f: Fact) -> str:
+    b = f.block
+    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
+
+
+def _key(f: Fact, options: dict):
+    """(dimension, subject): the analyte's name, or the content words around the number; for
+    a term, (its vocabulary, the words around it but the vocabulary's)."""
+    if f.kind == "term":
+        if f.value.category not in options["categories"]:
+            return None
+        around = words_around(f, options["window"], terms.words_of(f.value.category), True)
+        return (f.value.category, *around) if around else None
+    subject, n, unit, _ = f.value
+    dim = dimension(unit)
+    if dim is None or dim[0] == "percent":
+        return None
+    if options["subject"] == "analyte":
+        analyte = labs.analyte_of(subject) if subject and not isinstance(n, tuple) else None
+        if analyte is None or dim[0] not in analyte.limits:
+            return None  # a percentage or a pressure of something else ("fell by 20%")
+        return dim[0], analyte.name
+    around = words_around(f, options["window"])
+    return (dim[0], *around) if around else None
+
+
+def _same_subject(a, b, options: dict) -> bool:
+    if a[0] != b[0]:
+        return False
+    if options["subject"] == "analyte":
+        return a[1] == b[1]
+    if options.get("categories") and a[2] != b[2]:
+        return False  # a term's subject is the word it qualifies: "the left [kidney]"
+    return same_subject(a[1:], b[1:], options["min_shared"])
+
+
+def _compare(r, group: list[Fact], keyed: dict, options: dict):
+    """`keyed`: each quantity's (dimension, subject), worked out once per rendering."""
+    body = [g for g in group if _place(g) not in options["places"]]
+    seen = set()
+    for f in (f for f in group if _place(f) in options["places"]):
+        key = keyed[id(f)]
+        others = [g for g in body if _same_subject(key, keyed[id(g)], options)]
+        if not others or any(_same(f, g) for g in others):
+            continue
+        if (size := (id(f.block), f.sentence, f.surface if f.kind == "term" else
+                     tuple(extent(f)))) in seen:
+            continue  # a size's dimensions are one statement, reported once
+        seen.add(size)
+        shown = list(dict.fromkeys(_text(g) for g in others))
+        where = [Location.at(r, h.block.text, *_span(h), h.block.section_name)
+                 for h in (f, *others[:4])]
+        name = key[1] if isinstance(key[1], str) else \
+            ", ".join(sorted(key[1] & keyed[id(others[0])][1]))
+        yield Hit(tuple(where), {"subject": name, "value": _text(f),
+                                 "others": ", ".join(f"«{s}»" for s in shown[:5]),
+                                 "place": _place(f), "rendering": r.kind},
+                  evidence=f"{name}:{f.value.form}" if f.kind == "term" else
+                  f"{name}:{printed(f.value[1])}:{f.value[2]}")
+
+
+def _same(f: Fact, g: Fact) -> bool:
+    return f.value == g.value if f.kind == "term" else same_value(f, g)
+
+
+def _span(f: Fact) -> tuple[int, int]:
+    return (f.start, f.end) if f.kind == "term" else size_span(f)
+
+
+def _text(f: Fact) -> str:
+    return f.surface if f.kind == "term" else size_text(f)
