@@ -35,9 +35,15 @@ def same_subject(a, b) -> bool:
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:[.,]\d+)?(?![\d])")
 
 
+def _plain(x: str) -> str:
+    """A number without the zeros its decimals end with: "0.30" is printed "0.3" elsewhere."""
+    return x.rstrip("0").rstrip(".") if "." in x else x
+
+
 def numbers_in(text: str) -> set[str]:
-    """Every number printed in a text, as written (a trailing full stop left out)."""
-    return {m.group().replace(",", ".") for m in _NUMBER.finditer(text.replace("\u2212", "-"))}
+    """Every number printed in a text (a trailing full stop and decimal zeros left out)."""
+    return {_plain(m.group().replace(",", "."))
+            for m in _NUMBER.finditer(text.replace("\u2212", "-"))}
 
 
 def numbers_of(f) -> list[str]:
@@ -50,4 +56,5 @@ def numbers_of(f) -> list[str]:
         raw = (str(v[0]), str(v[1]), v[2])
     else:
         raw = (v[2], v[4])
-    return [x.lstrip("-").replace(",", ".") for x in raw if re.fullmatch(r"-?\d+(?:[.,]\d+)?", x)]
+    return [_plain(x.lstrip("-").replace(",", ".")) for x in raw
+            if re.fullmatch(r"-?\d+(?:[.,]\d+)?", x)]

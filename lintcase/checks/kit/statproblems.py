@@ -2,6 +2,8 @@
 (fact, what the text states, what the arithmetic expects) for the kind to report."""
 from __future__ import annotations
 
+import re
+
 from ...facts.registry import facts
 from . import restated, stats
 
@@ -76,17 +78,25 @@ def grim(r):
                        f"no count of {n} whole numbers has a mean that rounds to {mean}")
 
 
+_BACKGROUND = re.compile(r"\b(?:background|introduction|context|objectives?|aims?|purpose)\b",
+                         re.IGNORECASE)
+
+
 def abstract_in_body(r):
     """A result the abstract states (an interval, a count with its percentage, a statistic)
     whose numbers the body, tables and captions included, never print together."""
     body = " ".join(b.text.text for b in r.blocks if not b.in_abstract)
     if len(body) < 1000:
         return  # no body to look in (an abstract-only record, a letter)
+    tables = {b.ident for b in r.blocks if b.kind == "table"}
+    if any(b.kind == "caption" and b.label.lower().startswith("table") and b.ident not in tables
+           for b in r.blocks):
+        return  # a table printed as a picture may state what the abstract says
     printed = restated.numbers_in(body)
     for kind in ("interval", "proportion", "statistic"):
         for f in facts(r, kind):
-            if not f.block.in_abstract:
-                continue
+            if not f.block.in_abstract or _BACKGROUND.search(f.block.section_name):
+                continue  # the background's figures are others' results
             wanted = restated.numbers_of(f)
             if wanted and not all(n in printed for n in wanted):
                 yield (f, f.surface, "not found in the body, tables or captions")
