@@ -17,7 +17,8 @@ same fact somewhere else (so that a comparison can see the change):
 - reused: a number (plus 1 to 3) or a word with an opposite (left/right, increased/decreased,
   benign/malignant ...) in a sentence that the abstract or a caption repeats word for word from
   the body;
-- stage: the stage group of a "stage IIIA" statement that the article makes twice.
+- stage: a stage group ("stage IIIA") or a TNM classification that the abstract or a caption
+  and the body both give, the group turned into another or the T category changed.
 
 An edit is found when the edited article has an LC2xx finding the unedited one lacks whose
 place covers the edited word. Printed: recall per type, sites per type, and every miss. An edit
@@ -187,23 +188,36 @@ def sites_reused(rng, r):
 
 
 def sites_stage(rng, r):
-    found = facts(r, "stage")
+    """A stage group or a TNM classification restated in another place (the abstract or a
+    caption against the body): the group turned into another ("IIIA" -> "IIIB", "IV" ->
+    "II"), or the T category changed by one."""
+    found = facts(r, "staging")
     out = []
     for f in found:
-        m = re.search(r"stage\s+(\S+)", f.surface, re.I)
-        if m and _elsewhere(f, found, lambda g: g.value[0] == f.value[0]):
-            old = m.group(1)
-            new = "IV" if not old.startswith("IV") else "II"
-            out.append((f, f.start + m.start(1), f.start + m.end(1), old, new))
+        if not _elsewhere(f, found, lambda g: g.value == f.value and
+                          (_role(g.block) == "body") != (_role(f.block) == "body")):
+            continue
+        if f.value[0] == "group":
+            old = f.surface
+            sub = {"A": "B", "B": "A", "C": "A", "a": "b", "b": "a", "c": "a"}
+            new = "II" if old.startswith("IV") else old[:-1] + sub[old[-1]] \
+                if old[-1] in sub else old + "B"
+            out.append((f, f.start, f.end, old, new))
+        else:
+            m = re.search(r"T(\d)", f.surface)
+            if m:
+                new = str((int(m.group(1)) % 4) + 1)
+                out.append((f, f.start + m.start(1), f.start + m.end(1), m.group(1), new))
     return out
 
 
-KINDS = {"age": "age", "sex": "sex", "term": "term", "value": "quantity", "stage": "stage"}
+KINDS = {"age": "age", "sex": "sex", "term": "term", "value": "quantity", "stage": "staging"}
 SAME = {"age": lambda f, g: g.value == f.value, "sex": lambda f, g: g.value == f.value,
         "term": _restated,
         "value": lambda f, g: g.value[1:3] == f.value[1:3] and
         (_role(g.block) == "body") != (_role(f.block) == "body"),
-        "stage": lambda f, g: g.value[0] == f.value[0]}
+        "stage": lambda f, g: g.value == f.value and
+        (_role(g.block) == "body") != (_role(f.block) == "body")}
 
 
 def same_patient(article, t: str, f) -> bool:

@@ -43,9 +43,13 @@ OPTIONS = {
                        "description": "Content words two statements of one subject share."},
         "window": {"type": "integer", "minimum": 1, "default": 5,
                    "description": "Content words read on each side of the statement."},
-        "categories": {"type": "array", "items": {"type": "string"},
-                       "description": "Compare the terms of these vocabularies (facts/vocab) "
-                                      "instead of quantities; the subject is then `words`."},
+        "facts": {"enum": ["quantity", "term", "staging"], "default": "quantity",
+                  "description": "What is compared: quantities, vocabulary terms (subject "
+                                 "`words`) or cancer stages (a stage group, or a TNM "
+                                 "classification of one prefix, is one subject)."},
+        "categories": {"type": "array", "items": {"type": "string"}, "default": [],
+                       "description": "The vocabularies (facts/vocab) whose terms are "
+                                      "compared."},
     },
     "additionalProperties": False,
 }
@@ -55,7 +59,7 @@ def run(article: Article, options: dict):
     options = with_defaults(OPTIONS, options)
     if options["case_reports_only"] and not article.is_case_report:
         return
-    kind = "term" if options.get("categories") else "quantity"
+    kind = options["facts"]
     for r in article.renderings:
         keyed = {id(f): k for f in facts(r, kind) if (k := _key(f, options))}
         values = [f for f in facts(r, kind) if id(f) in keyed]
@@ -71,6 +75,8 @@ def _place(f: Fact) -> str:
 def _key(f: Fact, options: dict):
     """(dimension, subject): the analyte's name, or the content words around the number; for
     a term, (its vocabulary, the words around it but the vocabulary's)."""
+    if f.kind == "staging":
+        return f.value[:2]
     if f.kind == "term":
         if f.value.category not in options["categories"]:
             return None
@@ -92,9 +98,9 @@ def _key(f: Fact, options: dict):
 def _same_subject(a, b, options: dict) -> bool:
     if a[0] != b[0]:
         return False
-    if options["subject"] == "analyte":
-        return a[1] == b[1]
-    if options.get("categories") and a[2] != b[2]:
+    if options["subject"] == "analyte" or options["facts"] == "staging":
+        return a == b
+    if options["facts"] == "term" and a[2] != b[2]:
         return False  # a term's subject is the word it qualifies: "the left [kidney]"
     return same_subject(a[1:], b[1:], options["min_shared"])
 
@@ -108,29 +114,32 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
         others = [g for g in body if _same_subject(key, keyed[id(g)], options)]
         if not others or any(_same(f, g) for g in others):
             continue
-        if (size := (id(f.block), f.sentence, f.surface if f.kind == "term" else
+        if (size := (id(f.block), f.sentence, f.surface if f.kind != "quantity" else
                      tuple(extent(f)))) in seen:
             continue  # a size's dimensions are one statement, reported once
         seen.add(size)
         shown = list(dict.fromkeys(_text(g) for g in others))
         where = [Location.at(r, h.block.text, *_span(h), h.block.section_name)
                  for h in (f, *others[:4])]
-        name = key[1] if isinstance(key[1], str) else \
-            ", ".join(sorted(key[1] & keyed[id(others[0])][1]))
+        name = " ".join(key) if f.kind == "staging" else key[1] if isinstance(key[1], str) \
+            else ", ".join(sorted(key[1] & keyed[id(others[0])][1]))
         yield Hit(tuple(where), {"subject": name, "value": _text(f),
                                  "others": ", ".join(f"«{s}»" for s in shown[:5]),
                                  "place": _place(f), "rendering": r.kind},
-                  evidence=f"{name}:{f.value.form}" if f.kind == "term" else
-                  f"{name}:{printed(f.value[1])}:{f.value[2]}")
+                  evidence=f"{name}:{printed(f.value[1])}:{f.value[2]}" if f.kind == "quantity"
+                  else f"{name}:{f.value[-1]}")
 
 
 def _same(f: Fact, g: Fact) -> bool:
-    return f.value == g.value if f.kind == "term" else same_value(f, g)
+    if f.kind == "staging":  # a TNM written without its M in one place: "ypT0N0"
+        a, b = sorted((f.value[2], g.value[2]), key=len)
+        return b.startswith(a) and (a == b or f.value[0] == "tnm" and b[len(a)] == "M")
+    return same_value(f, g) if f.kind == "quantity" else f.value == g.value
 
 
 def _span(f: Fact) -> tuple[int, int]:
-    return (f.start, f.end) if f.kind == "term" else size_span(f)
+    return size_span(f) if f.kind == "quantity" else (f.start, f.end)
 
 
 def _text(f: Fact) -> str:
-    return f.surface if f.kind == "term" else size_text(f)
+    return size_text(f) if f.kind == "quantity" else f.surface

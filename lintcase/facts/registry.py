@@ -26,6 +26,7 @@ EXTRACTORS = {
     "breakdown": statistics.breakdowns,
     "mean": statistics.means,
     "stage": staging.extract,
+    "staging": staging.mentions,
 }
 
 

@@ -37,3 +37,29 @@ def extract(rendering: Rendering) -> list[Fact]:
             lo, hi = min(t.start(), g.start()), max(t.end(), g.end())
             out.append(make_fact(rendering, block, starts, "stage", value, lo, hi))
     return out
+
+
+# A stage group on its own: "stage IIIA", "FIGO stage IB1", "the final stage of the patient
+# was IIIA". Roman numerals only: "stage 3" is as often a kidney injury or an exercise test's.
+MENTION = re.compile(r"\bstage\s+(?:(?:of\s+(?:the\s+)?(?:patient|disease|tumou?r)|\w+)\s+"
+                     r"(?:was|is)\s+)?(?P<g>IV|I{1,3})(?P<sub>[A-Ca-c][1-3]?)?(?![\w-])")
+
+
+def mentions(rendering: Rendering) -> list[Fact]:
+    """Each stage group and each TNM classification, on its own: ("group", "IIIA") or
+    ("tnm", "p", "T1cN2bM0"): the prefix (c, p, yp ...) kept apart, since a clinical and a
+    pathological classification may differ."""
+    out = []
+    for block, starts in prose_blocks(rendering):
+        text = block.text.text
+        for m in MENTION.finditer(text):
+            value = ("group", "", m.group("g") + (m.group("sub") or "").upper())
+            out.append(make_fact(rendering, block, starts, "staging", value,
+                                 m.start("g"), m.end()))
+        for m in TNM.finditer(text):
+            prefix = re.match(r"[a-z]*", m.group()).group()
+            plain = re.sub(r"(?<!\w)(?:yp|[cpy])(?=[NM])", "", m.group()[len(prefix):])
+            plain = re.sub(r"\([^)]*\)|[\s,/]", "", plain)
+            out.append(make_fact(rendering, block, starts, "staging", ("tnm", prefix, plain),
+                                 m.start(), m.end()))
+    return out

@@ -25,3 +25,18 @@ def test_stage_groups_with_their_tnm(text, expected):
 def test_markers_and_scores_are_not_stages_or_misread():
     assert values(staging.extract, "CA 19-9 was 37 U/mL and the Gleason score 3 + 3.") == []
     assert values(quantities.extract, "HbA1c was 6.5%.") == [("HbA1c", 6.5, "%", "")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # quoted from case-reports/PMC7969973 (doi:10.3389/fonc.2021.638948, Frontiers, CC BY)
+    ("The final stage of the patient was IIIA (pT1cN2bM0).",
+     [("group", "", "IIIA"), ("tnm", "p", "T1cN2bM0")]),
+    # quoted from case-reports/PMC8200661 (doi:10.3389/fonc.2021.665135, Frontiers, CC BY): a TNM as the stage
+    ("history of stage T1aN1M0 papillary thyroid carcinoma", [("tnm", "", "T1aN1M0")]),
+    ("FIGO stage IB1 cervical cancer; ypT0N0 after therapy; pT2 pN1a M0; cT1c N2 M0.",
+     [("group", "", "IB1"), ("tnm", "yp", "T0N0"), ("tnm", "p", "T2N1aM0"),
+      ("tnm", "c", "T1cN2M0")]),
+    ("AKIN stage 3, stage 4 of the Bruce protocol, T2-weighted images, the G2/M phase.", []),
+])
+def test_each_stage_group_and_tnm_on_its_own(text, expected):
+    assert values(staging.mentions, text) == expected
