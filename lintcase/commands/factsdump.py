@@ -11,8 +11,10 @@ import json
 
 from .. import discover
 from ..facts import EXTRACTORS, facts
+from ..checks.kit.slots import CASE_SECTION, by_patient
 from ..facts.timeline import Entry, build, direction, when
-from ..model import Fact, Rendering, excerpt
+from ..facts.words import keys
+from ..model import Article, Fact, excerpt
 
 # Word tokens feed `align`; they are not statements, so the dump leaves them out.
 DUMPED = tuple(k for k in EXTRACTORS if k != "words")
@@ -62,28 +64,72 @@ def facts_json(paths: list[str], siblings: bool = False) -> str:
 
 
 def timeline_text(paths: list[str], siblings: bool = False) -> str:
-    """The reconstructed timeline of each rendering, in date order, one event a line."""
+    """The reconstructed timeline of each article: one per patient, in date order, one event a
+    line, the renderings merged (an event the JATS and the PDF text both state is one line
+    that names both), then the history dates."""
     renderings, errors = _renderings(paths, siblings)
     lines: list[str] = []
     for article in discover.group(renderings):
-        for r in article.renderings:
-            lines += _rendering_timeline(article.key, r)
+        lines += _article_timeline(article)
     lines += [f"{e.path}:{e.line}:{e.column}: {e.reason}" for e in errors]
     return "\n".join(lines) + "\n"
 
 
-def _rendering_timeline(key: str, r: Rendering) -> list[str]:
-    lines = [f"{key} — {r.path} ({r.kind})"]
-    entries = build(r)
-    dated = sorted((e for e in entries if e.when), key=lambda e: e.when.lo)
-    for e in dated + [e for e in entries if not e.when]:
-        lines.append("  " + _line(e))
-    for kind, iso, _ in sorted(r.meta.dates, key=lambda d: d[1]):
+def _article_timeline(article: Article) -> list[str]:
+    ranked = article.trusted()
+    lines = [f"{article.key} — " + ", ".join(f"{r.path} ({r.kind})" for r in ranked)]
+    entries = [e for r in ranked for e in build(r)]
+    for label, group in _patients(article, entries):
+        merged: dict[tuple, list[Entry]] = {}
+        for e in group:
+            merged.setdefault(_event_key(e), []).append(e)
+        events = sorted(merged.values(), key=lambda es: (es[0].when is None,
+                                                         es[0].when.lo if es[0].when else 0))
+        lines.append(f"  {label}")
+        lines += ["    " + _line(es[0]) + _also(es[1:]) for es in events]
+    history: dict[tuple, list[str]] = {}
+    for r in ranked:
+        for kind, iso, _ in r.meta.dates:
+            history.setdefault((iso, kind), []).append(r.kind)
+    if history:
+        lines.append("  history")
+    for (iso, kind), kinds in sorted(history.items()):
         w = when(iso)
-        lines.append(f"  {w.show() if w else iso:<18} {'history':<9} article {kind}")
+        lines.append(f"    {w.show() if w else iso:<18} {'history':<9} article {kind} "
+                     f"({', '.join(dict.fromkeys(kinds))})")
     if len(lines) == 1:
         lines.append("  (no dates)")
     return lines + [""]
+
+
+def _patients(article: Article, entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """The entries of each patient, as the case-report rules tell patients apart."""
+    if not entries:
+        return []
+    groups = by_patient(article, [e.fact for e in entries])
+    if not groups:
+        return [("patients (the report does not tell them apart)", entries)]
+    if len(groups) == 1 and len(groups[0]) == len(entries):
+        return [("the patient" if article.is_case_report else "events", entries)]
+    owner = {id(f): k for k, g in enumerate(groups) for f in g}
+    out = []
+    for k, g in enumerate(groups):
+        head = next(t for t in g[0].block.section if CASE_SECTION.search(t))
+        out.append((head, [e for e in entries if owner.get(id(e.fact)) == k]))
+    rest = [e for e in entries if id(e.fact) not in owner]
+    return out + ([("not given to one patient", rest)] if rest else [])
+
+
+def _event_key(e: Entry) -> tuple:
+    """One event in every rendering: its time and the words around it."""
+    f = e.fact
+    near = keys(f.context[-30:])[-3:] + keys(f.surface) + keys(f.after[:30])[:3]
+    return (e.when.show() if e.when else "", e.origin, tuple(near))
+
+
+def _also(others: list[Entry]) -> str:
+    return "".join(f"; also {e.fact.rendering.kind} {e.fact.span.path}:{e.fact.span.line}:"
+                   f"{e.fact.span.column}" for e in others)
 
 
 def _line(e: Entry) -> str:
