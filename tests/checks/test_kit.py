@@ -62,3 +62,44 @@ def test_named_values_compare_as_the_tuples_they_replace():
     assert hash(Spelling("dataset", "data set", "spaced")) == hash(("dataset", "data set", "spaced"))
     assert sorted([Date("year", "2020"), Date("day", "2020-01-02")]) == \
         sorted([("year", "2020"), ("day", "2020-01-02")])
+
+
+def _article(tmp_path, text: str):
+    from lintcase import grouping
+    from lintcase.readers import read
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    return grouping.group([read(path)])[0]
+
+
+def test_a_discussion_speaking_of_both_cases_leaves_one_patient(tmp_path):
+    """Quoted from doi:10.1155/2017/6732318 (Hindawi, CC BY 4.0; case-reports/PMC5733624): one
+    patient with two infected hip prostheses, whose discussion says "both cases"."""
+    from lintcase.checks.kit.slots import by_patient
+    article = _article(tmp_path, (
+        "# Managing an Acute and Chronic Periprosthetic Infection\n\n## Case Presentation\n\n"
+        "A 65-year-old female with diabetes mellitus was operated in 2007 for left total hip "
+        "arthroplasty (THA) and in 2009 for right THA.\n\n## Discussion\n\nThis was useful in "
+        "management, since it allowed the choice of antibiotic in both cases, and in "
+        "particular in the second.\n"))
+    ages = facts(article.renderings[0], "age")
+    assert len(ages) == 1 and by_patient(article, ages) == [ages]
+    several = _article(tmp_path, (
+        "# Managing an Acute and Chronic Periprosthetic Infection\n\n## Case Presentation\n\n"
+        "A 65-year-old female was operated in 2007. The second patient, a 70-year-old male, "
+        "was operated in 2009.\n"))
+    assert by_patient(several, facts(several.renderings[0], "age")) == []
+
+
+def test_a_title_that_counts_cases_makes_a_report_of_several(tmp_path):
+    """The title of doi:10.1155/2020/8822753 (Hindawi, CC BY 4.0; case-reports/PMC7582078):
+    only its title and its discussion's "case series" said it holds three patients."""
+    from lintcase.checks.kit.slots import by_patient
+    text = ("# {}\n\n## Case Presentation\n\nA 61-year-old female on hydroxychloroquine "
+            "presented with fever. A 45-year-old female presented with cough.\n")
+    one = _article(tmp_path, text.format("COVID-19 Pneumonia in a Patient on Hydroxychloroquine"))
+    three = _article(tmp_path, text.format(
+        "COVID-19 Pneumonia in Patients on Chronic Hydroxychloroquine Therapy: Three Cases of "
+        "COVID-19 Pneumonia"))
+    assert len(by_patient(one, facts(one.renderings[0], "age"))) == 1
+    assert by_patient(three, facts(three.renderings[0], "age")) == []

@@ -77,10 +77,29 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     if len(named) >= 2:
         return named  # the facts outside every case's section may speak of any of them
     blocks = [b for r in article.renderings for b in r.blocks]
-    if any(_several(b.text.text) for b in blocks if b.kind in ("paragraph", "caption")) \
+    if any(_tells_several(b) for b in blocks) \
             or any(CASES_TITLE.search(b.section[0]) for b in blocks if b.section):
         return []
     return [found]
+
+
+# Sections that speak of other patients and of the report's own in general ("our patients",
+# "in both cases", "this is the second case of ..."): their words do not count patients.
+_ASIDE = re.compile(r"discussion|introduction|background|conclusion|literature|review", re.I)
+_NUMBERED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
+                       r"(?:cases|patients|siblings|children|sisters|brothers|twins)\b", re.I)
+
+
+def _tells_several(b) -> bool:
+    """The block says the report is of several patients: the title ("Three Cases of ..."),
+    the abstract or the case section; not the discussion or the introduction."""
+    if b.kind == "title":
+        return bool(_NUMBERED.search(b.text.text)) or _several(b.text.text)
+    if b.kind not in ("paragraph", "caption"):
+        return False
+    head = b.section[0] if b.section else ""
+    return not (_ASIDE.search(head) and not re.search(r"case|patient", head, re.I)) \
+        and _several(b.text.text)
 
 
 # A sentence that cites ("[11]", "et al.", "(Smith, 2019)") speaks of the literature.
