@@ -224,7 +224,9 @@ def same_patient(article, t: str, f) -> bool:
     """Another statement of the same value, of the same patient as far as by_patient tells."""
     if t not in KINDS:
         return True  # a reused sentence: its copy is the other statement
-    for group in by_patient(article, facts(article.renderings[0], KINDS[t])):
+    found = [g for g in facts(article.renderings[0], KINDS[t])
+             if t != "term" or g.value.category in EXCLUSIVE]  # as the sites were drawn
+    for group in by_patient(article, found):
         if any(g is f for g in group):
             return any(g is not f and g.block is not f.block and SAME[t](f, g) for g in group)
     return False
