@@ -23,11 +23,11 @@ from ..facts.registry import facts
 from ..model import Article, Fact, Location
 from .kit.around import same_subject, words_around
 from .kit.hit import Hit
-from .kit.measures import dimension, extent, printed, same_value, size_span, size_text
+from .kit.measures import dimension, extent, place, printed, same, span, text
 from .kit.options import with_defaults
 from .kit.slots import by_patient
 
-FIELDS = ("subject", "value", "others", "place", "rendering")
+FIELDS = ("subject", "value", "others", "place", "elsewhere", "rendering")
 OPTIONS = {
     "type": "object",
     "properties": {
@@ -47,6 +47,10 @@ OPTIONS = {
                   "description": "What is compared: quantities, vocabulary terms (subject "
                                  "`words`) or cancer stages (a stage group, or a TNM "
                                  "classification of one prefix, is one subject)."},
+        "odd_one_out": {"type": "array", "items": {"type": "string"}, "default": [],
+                        "description": "Vocabularies whose terms are also reported in the case "
+                                       "section where one statement differs from the abstract "
+                                       "or a caption and from the rest of the case section."},
         "categories": {"type": "array", "items": {"type": "string"}, "default": [],
                        "description": "The vocabularies (facts/vocab) whose terms are "
                                       "compared."},
@@ -65,11 +69,6 @@ def run(article: Article, options: dict):
         values = [f for f in facts(r, kind) if id(f) in keyed]
         for group in by_patient(article, values):
             yield from _compare(r, group, keyed, options)
-
-
-def _place(f: Fact) -> str:
-    b = f.block
-    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
 
 
 def _key(f: Fact, options: dict):
@@ -106,40 +105,46 @@ def _same_subject(a, b, options: dict) -> bool:
 
 
 def _compare(r, group: list[Fact], keyed: dict, options: dict):
-    """`keyed`: each quantity's (dimension, subject), worked out once per rendering."""
-    body = [g for g in group if _place(g) not in options["places"]]
+    """`keyed`: each statement's (kind, subject ...), worked out once per rendering."""
+    body = [g for g in group if place(g) not in options["places"]]
     seen = set()
-    for f in (f for f in group if _place(f) in options["places"]):
-        key = keyed[id(f)]
-        others = [g for g in body if _same_subject(key, keyed[id(g)], options)]
-        if not others or any(_same(f, g) for g in others):
+    for f in (f for f in group if place(f) in options["places"]):
+        others = [g for g in body if _same_subject(keyed[id(f)], keyed[id(g)], options)]
+        if not others or any(same(f, g) for g in others):
             continue
         if (size := (id(f.block), f.sentence, f.surface if f.kind != "quantity" else
                      tuple(extent(f)))) in seen:
             continue  # a size's dimensions are one statement, reported once
         seen.add(size)
-        shown = list(dict.fromkeys(_text(g) for g in others))
-        where = [Location.at(r, h.block.text, *_span(h), h.block.section_name)
-                 for h in (f, *others[:4])]
-        name = " ".join(key) if f.kind == "staging" else key[1] if isinstance(key[1], str) \
-            else ", ".join(sorted(key[1] & keyed[id(others[0])][1]))
-        yield Hit(tuple(where), {"subject": name, "value": _text(f),
-                                 "others": ", ".join(f"«{s}»" for s in shown[:5]),
-                                 "place": _place(f), "rendering": r.kind},
-                  evidence=f"{name}:{printed(f.value[1])}:{f.value[2]}" if f.kind == "quantity"
-                  else f"{name}:{f.value[-1]}")
+        yield _hit(r, f, others, keyed, "the case section")
+    for g in (g for g in body if g.kind == "term" and g.value.category in options["odd_one_out"]):
+        yield from _odd_one_out(r, g, group, body, keyed, options)
 
 
-def _same(f: Fact, g: Fact) -> bool:
-    if f.kind == "staging":  # a TNM written without its M in one place: "ypT0N0"
-        a, b = sorted((f.value[2], g.value[2]), key=len)
-        return b.startswith(a) and (a == b or f.value[0] == "tnm" and b[len(a)] == "M")
-    return same_value(f, g) if f.kind == "quantity" else f.value == g.value
+def _odd_one_out(r, g: Fact, group: list[Fact], body: list[Fact], keyed: dict, options: dict):
+    """g states with another term what the abstract or a caption and the rest of the case do."""
+    def alike(a, b):  # more words in common than for the abstract's own comparison
+        return a is not b and _same_subject(keyed[id(a)], keyed[id(b)], options) and \
+            len(keyed[id(a)][1] & keyed[id(b)][1]) > options["min_shared"]
+    summary = [f for f in group if place(f) in options["places"] and alike(f, g)]
+    if not summary or any(same(f, g) for f in summary):
+        return
+    backing = [h for h in body if alike(g, h) and any(same(h, f) for f in summary)]
+    if backing and not any(same(h, g) for h in body if alike(g, h)):
+        yield _hit(r, g, summary + backing, keyed, "the abstract or captions and the rest of "
+                   "the case section")
 
 
-def _span(f: Fact) -> tuple[int, int]:
-    return size_span(f) if f.kind == "quantity" else (f.start, f.end)
-
-
-def _text(f: Fact) -> str:
-    return size_text(f) if f.kind == "quantity" else f.surface
+def _hit(r, f: Fact, others: list[Fact], keyed: dict, elsewhere: str) -> Hit:
+    key = keyed[id(f)]
+    shown = list(dict.fromkeys(text(g) for g in others))
+    where = [Location.at(r, h.block.text, *span(h), h.block.section_name)
+             for h in (f, *others[:4])]
+    name = " ".join(key) if f.kind == "staging" else key[1] if isinstance(key[1], str) \
+        else ", ".join(sorted(key[1] & keyed[id(others[0])][1]))
+    return Hit(tuple(where), {"subject": name, "value": text(f),
+                              "others": ", ".join(f"«{s}»" for s in shown[:5]),
+                              "place": "case section" if place(f) == "body" else place(f),
+                              "elsewhere": elsewhere, "rendering": r.kind},
+               evidence=f"{name}:{printed(f.value[1])}:{f.value[2]}" if f.kind == "quantity"
+               else f"{name}:{f.value[-1]}")

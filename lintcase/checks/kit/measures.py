@@ -71,3 +71,25 @@ def same_value(f: Fact, g: Fact) -> bool:
         return len(mine) == len(theirs) and all(
             equal(a, b) for a, b in zip(sorted(mine), sorted(theirs)))
     return any(equal(a, b) for a in mine for b in theirs)
+
+
+def place(f: Fact) -> str:
+    """Where a statement is: the abstract, a caption or the body."""
+    b = f.block
+    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
+
+
+def same(f: Fact, g: Fact) -> bool:
+    """Two statements of a quantity, a term or a stage give one value."""
+    if f.kind == "staging":  # a TNM written without its M in one place: "ypT0N0"
+        a, b = sorted((f.value[2], g.value[2]), key=len)
+        return b.startswith(a) and (a == b or f.value[0] == "tnm" and b[len(a)] == "M")
+    return same_value(f, g) if f.kind == "quantity" else f.value == g.value
+
+
+def span(f: Fact) -> tuple[int, int]:
+    return size_span(f) if f.kind == "quantity" else (f.start, f.end)
+
+
+def text(f: Fact) -> str:
+    return size_text(f) if f.kind == "quantity" else f.surface
