@@ -199,7 +199,8 @@ def sites_stage(rng, r):
             continue
         if f.value[0] == "group":
             old = f.surface
-            sub = {"A": "B", "B": "A", "C": "A", "a": "b", "b": "a", "c": "a"}
+            sub = {"A": "B", "B": "A", "C": "A", "a": "b", "b": "a", "c": "a", "1": "2",
+                   "2": "1", "3": "1"}  # "IIIA" -> "IIIB", "IB1" -> "IB2"
             new = "II" if old.startswith("IV") else old[:-1] + sub[old[-1]] \
                 if old[-1] in sub else old + "B"
             out.append((f, f.start, f.end, old, new))

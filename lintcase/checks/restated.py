@@ -1,20 +1,16 @@
-"""restated: a value the abstract or a caption gives is among the values the body states for it.
+"""restated: what the abstract or a caption states is among what the case section states of it.
 
-A case report's abstract and figure captions restate the patient's decisive values from the case
-section: laboratory results, sizes, doses, temperatures. Each quantity of the abstract (and, with
-`subject: words`, of a caption) is looked for among the quantities of the body that state the
-same subject, in the same dimension, converted to its unit and rounded to its printed precision
-("creatinine 2 mg/dL" matches 1.96 mg/dL; "a 3.5 cm mass" matches 35 mm). The subject is
-- `analyte`: the analyte of facts/analytes.yaml its subject names (a laboratory value);
-- `words`: the content words around the number in its sentence; two statements share a subject
-  when at least `min_shared` of those words are the same and they are at least half the words of
-  the shorter side ("a mass of 4.2 × 3.1 cm in the left lobe" and "a 4.2 × 3.1 cm mass ... left
-  lobe").
-The value is reported when the body states the subject and never with this value: one of the
-two was changed. Values change over a course of illness, so a value found at any time counts as
-a match, and so does the same value stated anywhere in the body in that dimension; a subject the
-body never states is not reported (a missing value, not a contradiction). Reports of several
-patients are compared within each patient only.
+Abstracts and captions restate the case's values, sides and stages. Each statement of the
+`places` (`facts`: a quantity, a vocabulary term or a stage) is looked for among the body's
+statements of the same subject; it is reported when the body states that subject and never
+alike (a value converted to its unit at the printed precision, kit/measures.py). The subject
+is the analyte a laboratory value names (`subject: analyte`), the content words around the
+statement (`words`, kit/around.py: "a 4.2 cm mass in the left lobe" and "the mass in the left
+lobe measured 42 mm"), or for a stage its kind (a group, or a TNM of one prefix). Anything
+stated at any time counts, since values and stages change over an illness; a subject the body
+never states is not reported (missing, not contradicted). With `odd_one_out`, a body term is
+also reported when it differs from the abstract's and another body statement's. Reports of
+several patients are compared within each patient only.
 """
 from __future__ import annotations
 

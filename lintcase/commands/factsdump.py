@@ -79,12 +79,13 @@ def _article_timeline(article: Article) -> list[str]:
     ranked = article.trusted()
     lines = [f"{article.key} — " + ", ".join(f"{r.path} ({r.kind})" for r in ranked)]
     entries = [e for r in ranked for e in build(r)]
-    for label, group in _patients(article, entries):
-        merged: dict[tuple, list[Entry]] = {}
-        for e in group:
-            merged.setdefault(_event_key(e), []).append(e)
-        events = sorted(merged.values(), key=lambda es: (es[0].when is None,
-                                                         es[0].when.lo if es[0].when else 0))
+    merged: dict[tuple, list[Entry]] = {}  # one event, every rendering that states it
+    for e in entries:
+        merged.setdefault(_event_key(e), []).append(e)
+    first = {id(es[0]): es for es in merged.values()}
+    for label, group in _patients(article, [es[0] for es in merged.values()]):
+        events = sorted((first[id(e)] for e in group),
+                        key=lambda es: (es[0].when is None, es[0].when.lo if es[0].when else 0))
         lines.append(f"  {label}")
         lines += ["    " + _line(es[0]) + _also(es[1:]) for es in events]
     history: dict[tuple, list[str]] = {}

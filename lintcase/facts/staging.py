@@ -41,8 +41,9 @@ def extract(rendering: Rendering) -> list[Fact]:
 
 # A stage group on its own: "stage IIIA", "FIGO stage IB1", "the final stage of the patient
 # was IIIA". Roman numerals only: "stage 3" is as often a kidney injury or an exercise test's.
-MENTION = re.compile(r"\bstage\s+(?:(?:of\s+(?:the\s+)?(?:patient|disease|tumou?r)|\w+)\s+"
-                     r"(?:was|is)\s+)?(?P<g>IV|I{1,3})(?P<sub>[A-Ca-c][1-3]?)?(?![\w-])")
+MENTION = re.compile(r"\b(?i:stage)\s+(?:(?:of\s+(?:the\s+)?(?:patient|disease|tumou?r)\s+)?"
+                     r"(?:was|is)\s+)?(?P<g>IV|I{1,3})(?P<sub>[A-Ca-c][1-3]?)?"
+                     r"(?![\w-]|\s*[–/]\s*I)")  # not a range: "stage I–II"
 
 
 def mentions(rendering: Rendering) -> list[Fact]:
@@ -58,7 +59,7 @@ def mentions(rendering: Rendering) -> list[Fact]:
                                  m.start("g"), m.end()))
         for m in TNM.finditer(text):
             prefix = re.match(r"[a-z]*", m.group()).group()
-            plain = re.sub(r"(?<!\w)(?:yp|[cpy])(?=[NM])", "", m.group()[len(prefix):])
+            plain = re.sub(r"(?<!\w)c(?=[NM])|(?:yp|[py])(?=[NM])", "", m.group()[len(prefix):])
             plain = re.sub(r"\([^)]*\)|[\s,/]", "", plain)
             out.append(make_fact(rendering, block, starts, "staging", ("tnm", prefix, plain),
                                  m.start(), m.end()))

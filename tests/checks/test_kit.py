@@ -103,3 +103,20 @@ def test_a_title_that_counts_cases_makes_a_report_of_several(tmp_path):
         "COVID-19 Pneumonia"))
     assert len(by_patient(one, facts(one.renderings[0], "age"))) == 1
     assert by_patient(three, facts(three.renderings[0], "age")) == []
+
+
+def test_a_jats_title_that_counts_patients_makes_a_report_of_several(tmp_path):
+    from lintcase import grouping
+    from lintcase.checks.kit.slots import by_patient
+    from lintcase.readers import read
+    body = ("<body><sec><title>Case Presentation</title><p>A 61-year-old woman presented with "
+            "fever. A 45-year-old woman presented with cough.</p></sec></body>")
+    for title, several in (("Two Cases of Kikuchi Disease", True),
+                           ("Kikuchi Disease in Type 2 Diabetic Patients", False)):
+        path = tmp_path / "article.xml"
+        path.write_text(f'<article article-type="case-report"><front><article-meta>'
+                        f'<title-group><article-title>{title}</article-title></title-group>'
+                        f'</article-meta></front>{body}</article>', encoding="utf-8")
+        article = grouping.group([read(path)])[0]
+        ages = facts(article.renderings[0], "age")
+        assert (by_patient(article, ages) == []) is several, title

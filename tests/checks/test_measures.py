@@ -37,3 +37,24 @@ def test_a_value_inside_a_range_agrees_and_one_outside_does_not():
     a, b, c = _quantities("8 mm, 6–9 mm and 12 mm.")
     assert same_value(a, b) and same_value(b, a)
     assert not same_value(c, b)
+
+
+def test_a_counts_unit_gives_no_numbers_of_its_own():
+    a, b, c = _quantities("WBC 25.3 ×10^9/L, then 25.3 × 10⁹/L, platelets 10000/µL.")
+    assert extent(a) == [(25.3, 1)] and same_value(a, b)
+    assert not same_value(b, c)  # 25.3 × 10⁹/L is 25,300/µL
+
+
+def test_a_stage_less_specific_is_the_same_stage():
+    from lintcase.checks.kit.measures import _same_stage
+    assert _same_stage(("group", "", "III"), ("group", "", "IIIA"))
+    assert not _same_stage(("group", "", "IIIA"), ("group", "", "IIIB"))
+    assert not _same_stage(("group", "", "I"), ("group", "", "IV"))
+    assert _same_stage(("tnm", "p", "T1N0"), ("tnm", "p", "T1aN0M0"))
+    assert not _same_stage(("tnm", "p", "T1bN0"), ("tnm", "p", "T1aN0M0"))
+    assert not _same_stage(("tnm", "", "T2N1M0"), ("tnm", "", "T2N0M0"))
+
+
+def test_numbers_compare_without_thousands_commas_and_decimal_zeros():
+    from lintcase.checks.kit.restated import numbers_in
+    assert numbers_in("12,000 and 1,500; 0.30 and 2,5") == {"12000", "1500", "0.3", "2.5"}

@@ -37,6 +37,8 @@ def test_markers_and_scores_are_not_stages_or_misread():
      [("group", "", "IB1"), ("tnm", "yp", "T0N0"), ("tnm", "p", "T2N1aM0"),
       ("tnm", "c", "T1cN2M0")]),
     ("AKIN stage 3, stage 4 of the Bruce protocol, T2-weighted images, the G2/M phase.", []),
+    ("Stage IV disease; the final stage was IIIA; stage I–II and stage I/II; pT2pN1M0.",
+     [("group", "", "IV"), ("group", "", "IIIA"), ("tnm", "p", "T2N1M0")]),
 ])
 def test_each_stage_group_and_tnm_on_its_own(text, expected):
     assert values(staging.mentions, text) == expected

@@ -49,7 +49,10 @@ def size_text(f: Fact) -> str:
 def extent(f: Fact) -> list[tuple[float, int]]:
     """(value, printed decimals) of each number the statement gives: a range's two ends, a
     size's dimensions, or the one value."""
-    return [(float(x), len(x.partition(".")[2])) for x in _NUMBER.findall(size_text(f))]
+    shown = size_text(f)
+    if shown.endswith(f.value[2]):  # the unit's own digits are no value: "× 10⁹/L"
+        shown = shown[:len(shown) - len(f.value[2])]
+    return [(float(x), len(x.partition(".")[2])) for x in _NUMBER.findall(shown)]
 
 
 def same_value(f: Fact, g: Fact) -> bool:
@@ -81,9 +84,8 @@ def place(f: Fact) -> str:
 
 def same(f: Fact, g: Fact) -> bool:
     """Two statements of a quantity, a term or a stage give one value."""
-    if f.kind == "staging":  # a TNM written without its M in one place: "ypT0N0"
-        a, b = sorted((f.value[2], g.value[2]), key=len)
-        return b.startswith(a) and (a == b or f.value[0] == "tnm" and b[len(a)] == "M")
+    if f.kind == "staging":
+        return _same_stage(f.value, g.value)
     return same_value(f, g) if f.kind == "quantity" else f.value == g.value
 
 
@@ -93,3 +95,17 @@ def span(f: Fact) -> tuple[int, int]:
 
 def text(f: Fact) -> str:
     return size_text(f) if f.kind == "quantity" else f.surface
+
+
+_TNM_PART = re.compile(r"([TNM])(is|X|\d)([a-d]?)")
+
+
+def _same_stage(a, b) -> bool:
+    """One stage, the less specific written without its subgroup or its M: "stage III" and
+    "IIIA", "T1N0" and "T1aN0M0"."""
+    if a[0] == "group":
+        x, y = sorted((a[2], b[2]), key=len)
+        return y.startswith(x) and (x == y or y[len(x)] in "ABC")
+    pa, pb = ({k: (n, s) for k, n, s in _TNM_PART.findall(v[2])} for v in (a, b))
+    return all(pa[k][0] == pb[k][0] and (not pa[k][1] or not pb[k][1] or pa[k][1] == pb[k][1])
+               for k in pa.keys() & pb.keys())

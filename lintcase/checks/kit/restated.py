@@ -36,14 +36,15 @@ _NUMBER = re.compile(r"(?<![\d.])\d+(?:[.,]\d+)?(?![\d])")
 
 
 def _plain(x: str) -> str:
-    """A number without the zeros its decimals end with: "0.30" is printed "0.3" elsewhere."""
+    """A number as compared: a thousands comma dropped ("12,000"), a decimal comma a point,
+    the zeros its decimals end with left out ("0.30" is printed "0.3" elsewhere)."""
+    x = x.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", x) else x.replace(",", ".")
     return x.rstrip("0").rstrip(".") if "." in x else x
 
 
 def numbers_in(text: str) -> set[str]:
     """Every number printed in a text (a trailing full stop and decimal zeros left out)."""
-    return {_plain(m.group().replace(",", "."))
-            for m in _NUMBER.finditer(text.replace("\u2212", "-"))}
+    return {_plain(m.group()) for m in _NUMBER.finditer(text.replace("\u2212", "-"))}
 
 
 def numbers_of(f) -> list[str]:
@@ -56,5 +57,5 @@ def numbers_of(f) -> list[str]:
         raw = (str(v[0]), str(v[1]), v[2])
     else:
         raw = (v[2], v[4])
-    return [_plain(x.lstrip("-").replace(",", ".")) for x in raw
+    return [_plain(x.lstrip("-")) for x in raw
             if re.fullmatch(r"-?\d+(?:[.,]\d+)?", x)]

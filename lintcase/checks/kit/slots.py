@@ -77,7 +77,8 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     if len(named) >= 2:
         return named  # the facts outside every case's section may speak of any of them
     blocks = [b for r in article.renderings for b in r.blocks]
-    if any(_tells_several(b) for b in blocks) \
+    titles = [r.meta.title.text for r in article.renderings if r.meta.title]
+    if any(_tells_several(b) for b in blocks) or any(_NUMBERED.search(t) for t in titles) \
             or any(CASES_TITLE.search(b.section[0]) for b in blocks if b.section):
         return []
     return [found]
@@ -86,8 +87,9 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
 # Sections that speak of other patients and of the report's own in general ("our patients",
 # "in both cases", "this is the second case of ..."): their words do not count patients.
 _ASIDE = re.compile(r"discussion|introduction|background|conclusion|literature|review", re.I)
-_NUMBERED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:\w+\s+)?"
-                       r"(?:cases|patients|siblings|children|sisters|brothers|twins)\b", re.I)
+_NUMBERED = re.compile(r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?|"
+                       r"(?<![\w-])\d+\s+)(?:cases|patients|siblings|children|sisters|brothers|"
+                       r"twins)\b", re.I)
 
 
 def _tells_several(b) -> bool:

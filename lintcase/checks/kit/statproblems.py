@@ -89,9 +89,9 @@ def abstract_in_body(r):
     if len(body) < 1000:
         return  # no body to look in (an abstract-only record, a letter)
     tables = {b.ident for b in r.blocks if b.kind == "table"}
-    if any(b.kind == "caption" and b.label.lower().startswith("table") and b.ident not in tables
-           for b in r.blocks):
-        return  # a table printed as a picture may state what the abstract says
+    if r.kind == "jats" and any(b.kind == "caption" and b.label.lower().startswith("table")
+                                and b.ident not in tables for b in r.blocks):
+        return  # a table printed as a picture (JATS keeps the rows of the others)
     printed = restated.numbers_in(body)
     for kind in ("interval", "proportion", "statistic"):
         for f in facts(r, kind):
