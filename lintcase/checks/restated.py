@@ -61,13 +61,15 @@ def run(article: Article, options: dict):
         return
     kind = options["facts"]
     for r in article.renderings:
-        keyed = {id(f): k for f in facts(r, kind) if (k := _key(f, options))}
+        long_forms = {v[1]: v[2] for v in reversed([f.value for f in facts(r, "abbreviation")])
+                      if v[0] == "definition"} if options["subject"] == "words" else {}
+        keyed = {id(f): k for f in facts(r, kind) if (k := _key(f, options, long_forms))}
         values = [f for f in facts(r, kind) if id(f) in keyed]
         for group in by_patient(article, values):
             yield from _compare(r, group, keyed, options)
 
 
-def _key(f: Fact, options: dict):
+def _key(f: Fact, options: dict, long_forms: dict):
     """(dimension, subject): the analyte's name, or the content words around the number; for
     a term, (its vocabulary, the words around it but the vocabulary's)."""
     if f.kind == "staging":
@@ -75,7 +77,8 @@ def _key(f: Fact, options: dict):
     if f.kind == "term":
         if f.value.category not in options["categories"]:
             return None
-        around = words_around(f, options["window"], terms.words_of(f.value.category), True)
+        around = words_around(f, options["window"], terms.words_of(f.value.category), True,
+                              long_forms)
         return (f.value.category, *around) if around else None
     subject, n, unit, _ = f.value
     dim = dimension(unit)
@@ -86,7 +89,7 @@ def _key(f: Fact, options: dict):
         if analyte is None or dim[0] not in analyte.limits:
             return None  # a percentage or a pressure of something else ("fell by 20%")
         return dim[0], analyte.name
-    around = words_around(f, options["window"])
+    around = words_around(f, options["window"], long_forms=long_forms)
     return (dim[0], *around) if around else None
 
 
@@ -126,7 +129,7 @@ def _odd_one_out(r, g: Fact, group: list[Fact], body: list[Fact], keyed: dict, o
     if not summary or any(same(f, g) for f in summary):
         return
     backing = [h for h in body if alike(g, h) and any(same(h, f) for f in summary)]
-    if backing and not any(same(h, g) for h in body if alike(g, h)):
+    if len(backing) > 1 and not any(same(h, g) for h in body if alike(g, h)):
         yield _hit(r, g, summary + backing, keyed, "the abstract or captions and the rest of "
                    "the case section")
 

@@ -13,8 +13,12 @@ there these those who whom while when where our are not patient case figure fig 
 arrows""".split())
 
 
-def content(text: str, leave_out=frozenset()) -> list[str]:
-    """Content words, lower case, a plural's s dropped ("nodules" is "nodule")."""
+def content(text: str, leave_out=frozenset(), long_forms=None) -> list[str]:
+    """Content words, lower case, a plural's s dropped ("nodules" is "nodule"); an
+    abbreviation the article defines is read as its long form ("STA": superficial temporal
+    artery), so that both spellings of one thing have the same words."""
+    if long_forms:
+        text = " ".join(long_forms.get(w, w) for w in re.split(r"(\W+)", text))
     return [w[:-1] if w.endswith("s") and not w.endswith(("ss", "us", "is")) else w
             for w in map(str.lower, _CONTENT.findall(text))
             if w not in _STOP and w not in leave_out]
@@ -23,14 +27,14 @@ def content(text: str, leave_out=frozenset()) -> list[str]:
 _CLAUSE = re.compile(r"[,;:()\[\]]")
 
 
-def words_around(f, window: int, leave_out=frozenset(), clause: bool = False):
+def words_around(f, window: int, leave_out=frozenset(), clause: bool = False, long_forms=None):
     """(the content words within `window` on each side, the first word after) or None; with
     `clause`, only the words up to the nearest comma, colon, semicolon or bracket."""
     context, after = f.context, f.after
     if clause:
         context, after = _CLAUSE.split(context)[-1], _CLAUSE.split(after)[0]
-    before = content(context, leave_out)[-window:]
-    after = content(after, leave_out)[:window]
+    before = content(context, leave_out, long_forms)[-window:]
+    after = content(after, leave_out, long_forms)[:window]
     words = frozenset(before + after)
     return (words, after[0] if after else "") if words else None
 
