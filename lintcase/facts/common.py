@@ -27,10 +27,10 @@ def blanked(block: Block, kinds=FOOTNOTE_LINKS) -> str:
     return text
 
 
-def prose_blocks(rendering: Rendering):
+def prose_blocks(rendering: Rendering, kinds=PROSE):
     """Blocks whose words are statements (not headings or tables), with sentence starts."""
     for block in rendering.blocks:
-        if block.kind in PROSE:
+        if block.kind in kinds:
             yield block, boundaries(rendering, block.text.text)
 
 

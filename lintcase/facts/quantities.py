@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from ..model import Fact, Rendering
-from .common import make_fact, prose_blocks
+from .common import PROSE, make_fact, prose_blocks
 
 UNITS_FILE = Path(__file__).with_name("units.yaml")
 _NUM = r"\d+(?:\.\d+)?"
@@ -54,7 +54,7 @@ def quantity_pattern() -> re.Pattern:
 def extract(rendering: Rendering) -> list[Fact]:
     out = []
     pattern = quantity_pattern()
-    for block, starts in prose_blocks(rendering):
+    for block, starts in prose_blocks(rendering, (*PROSE, "table")):  # a table row too
         text = block.text.text
         for m in pattern.finditer(text):
             unit = m.group("u")
