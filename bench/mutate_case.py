@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from emit import emit  # noqa: E402
 from mutate import _covers, select_rules  # noqa: E402
 from lintcase import grouping  # noqa: E402
+from lintcase.checks.kit.measures import role  # noqa: E402
 from lintcase.checks.kit.slots import by_patient  # noqa: E402
 from lintcase.engine import run as engine  # noqa: E402
 from lintcase.facts.registry import facts  # noqa: E402
@@ -104,7 +105,7 @@ def _restated(f, g) -> bool:
     """g states f's term of the word f qualifies ("left kidney"), in another place: the
     abstract or a caption against the body."""
     return g.value == f.value and _next_word(g) == _next_word(f) != "" and \
-        (_role(g.block) == "body") != (_role(f.block) == "body")
+        (role(g.block) == "body") != (role(f.block) == "body")
 
 
 def sites_term(rng, r):
@@ -123,10 +124,6 @@ def sites_term(rng, r):
     return out
 
 
-def _role(b) -> str:
-    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
-
-
 def sites_value(rng, r):
     """A quantity restated in another place: the abstract or a caption against the body (a
     value stated twice within the case section may have changed between the two times)."""
@@ -136,7 +133,7 @@ def sites_value(rng, r):
         m = re.search(r"\d+(?:\.\d+)?", f.surface)
         if m and f.value[2] not in ("%", "+") and _elsewhere(
                 f, found, lambda g: g.value[1:3] == f.value[1:3] and
-                (_role(g.block) == "body") != (_role(f.block) == "body")):
+                (role(g.block) == "body") != (role(f.block) == "body")):
             old = m.group()
             i = rng.choice([k for k, c in enumerate(old) if c.isdigit()])
             new = old[:i] + rng.choice([d for d in "123456789" if d != old[i]]) + old[i + 1:]
@@ -169,11 +166,11 @@ def sites_reused(rng, r):
     the abstract or a caption that the body repeats word for word."""
     body = {}
     for b, at, s in _sentences(r):
-        if _role(b) == "body":
+        if role(b) == "body":
             body.setdefault(s, []).append(b)
     out = []
     for b, at, s in _sentences(r):
-        if _role(b) == "body" or len(body.get(s, [])) != 1:
+        if role(b) == "body" or len(body.get(s, [])) != 1:
             continue
         for m in re.finditer(r"(?<![\w.\[,–-])\d+(?![\w.\],–-])|[A-Za-z]+", s):
             w = m.group()  # (a number in brackets or a list of them is a citation)
@@ -195,7 +192,7 @@ def sites_stage(rng, r):
     out = []
     for f in found:
         if not _elsewhere(f, found, lambda g: g.value == f.value and
-                          (_role(g.block) == "body") != (_role(f.block) == "body")):
+                          (role(g.block) == "body") != (role(f.block) == "body")):
             continue
         if f.value[0] == "group":
             old = f.surface
@@ -216,9 +213,9 @@ KINDS = {"age": "age", "sex": "sex", "term": "term", "value": "quantity", "stage
 SAME = {"age": lambda f, g: g.value == f.value, "sex": lambda f, g: g.value == f.value,
         "term": _restated,
         "value": lambda f, g: g.value[1:3] == f.value[1:3] and
-        (_role(g.block) == "body") != (_role(f.block) == "body"),
+        (role(g.block) == "body") != (role(f.block) == "body"),
         "stage": lambda f, g: g.value == f.value and
-        (_role(g.block) == "body") != (_role(f.block) == "body")}
+        (role(g.block) == "body") != (role(f.block) == "body")}
 
 
 def same_patient(article, t: str, f) -> bool:
@@ -270,7 +267,7 @@ def run(seed: int, per_type: int):
                 hit = next((g.rule for g in fresh for loc in g.locations
                             if _covers(loc, str(out), src, where)), "")
                 results.append({"type": t, "article": path.parent.name, "old": old, "new": new,
-                                "place": _role(f.block),
+                                "place": role(f.block),
                                 "found": bool(hit), "rule": hit,
                                 "same": same_patient(article, t, f)})
     return results, sites

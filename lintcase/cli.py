@@ -194,8 +194,9 @@ def clean_cache(cache_dir):
 
 @main.command("facts")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--timeline", is_flag=True, help="The reconstructed case timeline (one per patient, renderings merged, with the "
-                   "history dates), not every fact.")
+@click.option("--timeline", is_flag=True,
+              help="The reconstructed case timeline (one per patient, renderings merged, with "
+                   "the history dates), not every fact.")
 @click.option("--siblings", is_flag=True, help="Also read other renderings beside named files.")
 def facts_command(paths, timeline, siblings):
     """Print the facts lintcase extracts (JSON), or the case timeline: for people writing rules

@@ -17,6 +17,7 @@ from ..facts import facts
 from ..facts.sentences import boundaries, sentence_of
 from ..model import Article, Block, Location, Rendering
 from .kit.hit import Hit
+from .kit.measures import role
 from .kit.copies import antonymous, numbers_differ, one_change
 from .kit.options import with_defaults
 
@@ -54,9 +55,7 @@ def _sentences(rendering: Rendering, min_words: int):
     for (b, _), words in by_sentence.items():
         block = rendering.blocks[b]
         if len(words) >= min_words and block.kind in ("paragraph", "caption", "list-item"):
-            role = "abstract" if block.in_abstract else \
-                "caption" if block.kind == "caption" else "body"
-            yield role, block, words
+            yield role(block), block, words
 
 
 def _changed_copies(rendering: Rendering, options: dict):
@@ -66,8 +65,8 @@ def _changed_copies(rendering: Rendering, options: dict):
     for i, k in enumerate(keys):
         for j in range(len(k) - 3):
             index[k[j:j + 4]].add(i)
-    for i, (role, block, words) in enumerate(sents):
-        if role == "body":
+    for i, (part, block, words) in enumerate(sents):
+        if part == "body":
             continue
         near = defaultdict(int)
         for j in range(len(keys[i]) - 3):

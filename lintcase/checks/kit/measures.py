@@ -76,10 +76,14 @@ def same_value(f: Fact, g: Fact) -> bool:
     return any(equal(a, b) for a in mine for b in theirs)
 
 
+def role(b) -> str:
+    """What a block is to the article: the abstract, a caption or the body."""
+    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
+
+
 def place(f: Fact) -> str:
     """Where a statement is: the abstract, a caption or the body."""
-    b = f.block
-    return "abstract" if b.in_abstract else "caption" if b.kind == "caption" else "body"
+    return role(f.block)
 
 
 def same(f: Fact, g: Fact) -> bool:

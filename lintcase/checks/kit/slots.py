@@ -87,6 +87,7 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
 # Sections that speak of other patients and of the report's own in general ("our patients",
 # "in both cases", "this is the second case of ..."): their words do not count patients.
 _ASIDE = re.compile(r"discussion|introduction|background|conclusion|literature|review", re.I)
+_OWN = re.compile(r"case|patient", re.I)  # "Case report and discussion" is the case's own
 _NUMBERED = re.compile(r"(?:\b(?:two|three|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?|"
                        r"(?<![\w-])\d+\s+)(?:cases|patients|siblings|children|sisters|brothers|"
                        r"twins)\b", re.I)
@@ -100,8 +101,7 @@ def _tells_several(b) -> bool:
     if b.kind not in ("paragraph", "caption"):
         return False
     head = b.section[0] if b.section else ""
-    return not (_ASIDE.search(head) and not re.search(r"case|patient", head, re.I)) \
-        and _several(b.text.text)
+    return not (_ASIDE.search(head) and not _OWN.search(head)) and _several(b.text.text)
 
 
 # A sentence that cites ("[11]", "et al.", "(Smith, 2019)") speaks of the literature.
