@@ -39,7 +39,7 @@ from lintcase.readers import ReadError, read  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus"
 FOLDERS = ("jats", "pairs", "pairs2", "case-reports", "triples")
 KINDS = {"statistic": "LC501/LC506", "proportion": "LC502", "interval": "LC503",
-         "restated": "LC505", "breakdown": "LC507"}
+         "restated": "LC505", "breakdown": "LC507", "share": "LC510"}
 
 
 def xml_files(folders) -> list[Path]:
@@ -59,6 +59,9 @@ def _numbers(f) -> list[tuple[str, str]]:
         return [("count", str(v[0])), ("percentage", v[2])]
     if f.kind == "breakdown":
         return [("count", f"{v[1]:,}" if f"{v[1]:,}" in f.surface else str(v[1]))]
+    if f.kind == "share":
+        return [("count", f"{v.count:,}" if f"{v.count:,}" in f.surface else str(v.count)),
+                ("percentage", v.share)]
     return [("estimate", v[1])]
 
 
@@ -72,6 +75,8 @@ def _consistent(kind: str, value) -> bool:
         return stats.share_consistent(k, n, pct)
     if kind == "breakdown":
         return stats.breakdown(*value) == ""
+    if kind == "share":
+        return stats.share_consistent(value.count, value.total, value.share)
     return stats.inside(*value[1:]) == ""
 
 
@@ -86,6 +91,9 @@ def _edited_value(kind: str, value, which: str, new: str):
             v[2] = new
     elif kind == "breakdown":
         v[1] = int(new.replace(",", ""))
+    elif kind == "share":
+        return value._replace(**({"count": int(new.replace(",", ""))} if which == "count"
+                                 else {"share": new}))
     else:
         v[1] = new
     return tuple(v)
@@ -122,7 +130,7 @@ def _one_edit(rng: random.Random, r, f, restated: bool = False) -> dict | None:
     block = f.block.text.text
     for _ in range(20):
         which, printed = rng.choice(_numbers(f))
-        at = _locate(block, f.start, f.end, which, printed)
+        at = _locate(block, f.start, f.end, which, printed, f.kind == "share")
         digits = [i for i, c in enumerate(printed) if c.isdigit()]
         if at < 0 or not digits:
             continue
@@ -142,11 +150,17 @@ def _one_edit(rng: random.Random, r, f, restated: bool = False) -> dict | None:
     return None
 
 
-def _locate(block: str, start: int, end: int, which: str, printed: str) -> int:
+def _locate(block: str, start: int, end: int, which: str, printed: str,
+            in_table: bool = False) -> int:
     """Where the number `printed` of the fact stands: the token itself (never a digit inside
-    another number), before "%" for a percentage, the last such token for a p value."""
-    tokens = [m for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|\.\d+", block[start:end])
-              if m.group() == printed]
+    another number), before "%" for a percentage, the last such token for a p value; in a
+    table cell the count is the first number and the share the second ("16 (47.2)")."""
+    tokens = [m for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|\.\d+", block[start:end])]
+    if in_table:
+        i = 0 if which == "count" else 1
+        return start + tokens[i].start() if len(tokens) > i and tokens[i].group() == printed \
+            else -1
+    tokens = [m for m in tokens if m.group() == printed]
     if which == "percentage":
         tokens = [m for m in tokens if block[start + m.end():start + m.end() + 2].lstrip()[:1] == "%"]
     elif which in ("count", "statistic"):
@@ -162,7 +176,7 @@ def findings(r, rules) -> list:
 
 
 def run(folders, seed: int, per_kind: int):
-    rules = select_rules("LC501,LC502,LC503,LC504,LC505,LC506,LC507")
+    rules = select_rules("LC501,LC502,LC503,LC504,LC505,LC506,LC507,LC510")
     counts, articles = Counter(), Counter()
     results = []
     tmp = Path(tempfile.mkdtemp())
@@ -212,7 +226,7 @@ def main(argv=None) -> int:
     counts, articles, results = run(args.folders.split(","), args.seed, args.per_kind)
     lines = [f"# Statistics family: facts and injected-edit recall (seed {args.seed}, "
              f"{args.per_kind} per kind and article, folders {args.folders})", "",
-             "| fact | found | articles with one | edits | found (a new LC501–LC507 finding at the edit) | recall |",
+             "| fact | found | articles with one | edits | found (a new LC501–LC510 finding at the edit) | recall |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for kind, rule in KINDS.items():
         rs = [x for x in results if x["kind"] == kind]

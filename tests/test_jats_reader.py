@@ -127,3 +127,25 @@ def test_a_displayed_item_inside_a_paragraph_keeps_the_text_around_it_apart(tmp_
     r = jats(tmp_path, '<article xmlns:mml="http://www.w3.org/1998/Math/MathML"><body><sec>'
                        f'<title>Methods</title><p>{paragraph}</p></sec></body></article>')
     assert next(b for b in r.blocks if b.kind == "paragraph").text.text == expected
+
+
+def test_table_rows_keep_one_cell_a_column(tmp_path):
+    """Block.cells: a cell spanning columns stands in each; a column a cell of an earlier row
+    spans down into is (-1, -1); heading cells (thead, th) are marked."""
+    r = jats(tmp_path, '<article><body><sec><title>Results</title><table-wrap id="T1">'
+             '<label>Table 1</label><table><thead><tr><th rowspan="2">Group</th>'
+             '<th colspan="2">Local cases (n = 35)</th></tr><tr><th>n</th><th>%</th></tr>'
+             '</thead><tbody><tr><td>Female</td><td>16</td><td>45.7%</td></tr>'
+             '<tr><td rowspan="2">Male</td><td>19</td><td/></tr><tr><td>7</td><td>x</td></tr>'
+             '</tbody></table></table-wrap></sec></body></article>')
+    rows = [b for b in r.blocks if b.kind == "table"]
+
+    def cells(b):
+        return [(b.text.text[s:e] if s >= 0 else None, h) for s, e, h in b.cells]
+
+    assert cells(rows[0]) == [("Group", True), ("Local cases (n = 35)", True),
+                              ("Local cases (n = 35)", True)]
+    assert cells(rows[1]) == [(None, True), ("n", True), ("%", True)]
+    assert cells(rows[2]) == [("Female", False), ("16", False), ("45.7%", False)]
+    assert cells(rows[3]) == [("Male", False), ("19", False), ("", False)]
+    assert cells(rows[4]) == [(None, False), ("7", False), ("x", False)]

@@ -9,7 +9,8 @@ checks that a confidence interval holds its point estimate and that its bounds a
 `ratio-interval` that a ratio's interval is about symmetric around it on the log scale;
 `restated` that an interval stated twice with the same subject has the same numbers;
 `breakdown` that a total's two sexes add up to it (and their percentages to 100); `grim`
-that a mean of counts printed with its n is some whole number divided by n.
+that a mean of counts printed with its n is some whole number divided by n; `table-shares`
+that the shares of a table column's breakdown are its counts' shares of the column's total.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated",
-                          "breakdown", "grim", "abstract-in-body"]},
+                          "breakdown", "grim", "abstract-in-body", "table-shares"]},
         "asymmetry": {"type": "number", "minimum": 0, "default": 0.4,
                       "description": "ratio-interval: the shift of the estimate from the log-scale "
                                      "centre, as a share of the half-width, reported from here "
@@ -53,7 +54,8 @@ def run(article: Article, options: dict):
                  "interval": lambda: problems.intervals(r),
                  "ratio-interval": lambda: problems.ratio_intervals(r, options["asymmetry"]),
                  "breakdown": lambda: problems.breakdowns(r), "grim": lambda: problems.grim(r),
-                 "abstract-in-body": lambda: problems.abstract_in_body(r)}[test]()
+                 "abstract-in-body": lambda: problems.abstract_in_body(r),
+                 "table-shares": lambda: problems.table_shares(r)}[test]()
         for f, stated, expected in found:
             yield _hit(f, stated, expected)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Fact, Rendering
 from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities,
-               spellings, staging, statistics, terms, words)
+               spellings, staging, statistics, tables, terms, words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -25,6 +25,7 @@ EXTRACTORS = {
     "interval": statistics.intervals,
     "breakdown": statistics.breakdowns,
     "mean": statistics.means,
+    "share": tables.extract,
     "stage": staging.extract,
     "staging": staging.mentions,
 }

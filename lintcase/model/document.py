@@ -34,6 +34,10 @@ class Block:
     # Links the source states: (start, end, kind, target id) for a JATS xref (kind = ref-type,
     # target = rid) or an HTML href="#id" (kind "link"); the citation and callout facts read them.
     links: tuple[tuple[int, int, str, str], ...] = ()
+    # A table row's cells, one a column: (start, end, header) text ranges, a cell spanning
+    # columns repeated for each; (-1, -1, header) where a cell of an earlier row spans down.
+    # `header` is true for a heading cell (th, or a row of the table's head).
+    cells: tuple[tuple[int, int, bool], ...] = ()
 
     @property
     def section_name(self) -> str:

@@ -170,3 +170,18 @@ def test_adjusted_r2_or_covariates_leave_the_p_the_tests_own():
     # as in pairs2/PMC13064374: a model's "adjusted R2" follows its F test's p
     assert len(values("statistics", "(F(16, 453) = 15.35, p < .001, adjusted R2 = 0.33)")) == 1
     assert len(values("statistics", "t(28) = 2.10, p = .045, adjusted for age and sex")) == 1
+
+
+def test_common_total_of_printed_shares():
+    # doi:10.1186/s40249-020-00755-7, Table 1: 16 (47.2%) and 19 (52.8%) are shares of no
+    # one total (47.2% is 17 of 36, not 16 of anything near); 34 (97.1%) and 1 (2.9%) of 35
+    assert stats.common_total([(16, "47.2"), (19, "52.8")]) == 0
+    assert stats.common_total([(34, "97.1"), (1, "2.9")]) == 35
+    assert stats.common_total([(83, "81"), (12, "12"), (6, "6")]) == 102  # doi:10.15585/mmwr.mm6821a1
+
+
+def test_whole_shares_within_rounding():
+    from lintcase.facts.tables import whole_shares
+    assert whole_shares(["46.7", "6.7", "0.0", "26.7", "13.3", "6.7"])  # 100.1, six roundings
+    assert not whole_shares(["53.5", "48.8"])  # answers that may be several
+    assert whole_shares(["81", "12", "6"])  # 99, within three half-units

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...facts.registry import facts
+from ...facts.tables import whole_shares
 from . import restated, stats
 
 NAMES = {"t": "t", "F": "F", "chi2": "χ²", "r": "r", "z": "z"}
@@ -68,6 +69,71 @@ def breakdowns(r):
         wrong = stats.breakdown(n, a, b, pa, pb)
         if wrong:
             yield (f, f.surface, wrong)
+
+
+def table_shares(r):
+    """A table's breakdown of a column's total (facts.tables) whose shares are not the counts'
+    shares of it. No finding when one total gives every share of the breakdown (the shares
+    are of the column's n or of the counts added up, missing answers in or out), nor when
+    more than half the rows are off (the shares are then of some other population, as a table
+    giving each column's shares of the whole cohort). The total is the column's n, the
+    counts' sum, or (three rows or more) the one total every row but one is a share of. In a
+    run of rows not known to be whole, one row is reported when every other row is a share of
+    the counts' sum or of the column's n (four rows with a count or more). When every row is off, the column is reported once, and only
+    when its counts add up to the column's n and its shares to 100, and no total or one a few
+    from the n gives the shares (a count revised and the shares not)."""
+    sets: dict = {}
+    for f in facts(r, "share"):
+        sets.setdefault(f.value.breakdown, []).append(f)
+    for found in sets.values():
+        v = found[0].value
+        shares = [(f.value.count, f.value.share) for f in found]
+        common = stats.common_total(shares)
+        if common and (common in (v.total, v.column_n) or v.basis == "rows"):
+            continue
+        totals = [t for t in (v.total, v.column_n) if t]
+        if len(found) >= 3 and not common and v.basis != "n":  # with "n" the total is known
+            totals += [t for i in range(len(shares))
+                       if (t := stats.common_total(shares[:i] + shares[i + 1:]))]
+        total = min(totals, key=lambda t: sum(not _fits(k, t, p) for k, p in shares))
+        wrong = [f for f in found if not _fits(f.value.count, total, f.value.share)]
+        if v.basis == "rows" and (total not in (v.total, v.column_n) or len(wrong) != 1 or
+                                  sum(k > 0 for k, _ in shares) < 4):
+            continue  # not known to be shares of one total
+        if wrong and len(wrong) * 2 <= len(found):
+            for f in wrong:
+                yield (f, f"{f.value.label}: {f.surface}", _share_off(f.value, total))
+        elif len(wrong) == len(found) and v.basis == "n" and \
+                whole_shares([p for _, p in shares]) and \
+                (not common or abs(common - total) <= max(2, total // 20)):
+            f = found[0]
+            k, pct = f.value.count, f.value.share
+            of = f"; the shares are of {common}" if common else ""
+            yield (f, f"{f.value.label}: {f.surface} …",
+                   f"these {len(found)} rows' counts add up to the column's n, {total}, and "
+                   f"their shares to 100, but {k} of {total} is "
+                   f"{100 * k / total:.{stats.decimals(pct) + 1}f}%, not {pct}%{of}")
+
+
+def _fits(k: int, n: int, pct: str) -> bool:
+    """k of n printed as pct, a trailing zero read as padding too ("28.10" for 28.1)."""
+    return n > 0 and stats.share_consistent(k, n, pct) or \
+        n > 0 and "." in pct and pct.endswith("0") and stats.share_consistent(k, n, pct[:-1])
+
+
+def _share_off(v, total: int) -> str:
+    k, pct = v.count, v.share
+    why = (f"the rows' counts add up to the column's n, {total}" if v.basis == "n" and
+           total == v.column_n else
+           f"the column's n is {total} and the rows' shares add up to 100"
+           if total == v.column_n and v.basis == "100" else
+           f"the rows' counts add up to {total} and their shares to 100"
+           if total == v.total and v.basis == "100" else
+           f"the rows' counts add up to {total} and the other rows' shares are of it"
+           if total == v.total else f"the other rows' shares are all of {total}")
+    other = next((t for t in v.other_n if stats.share_consistent(k, t, pct)), 0)
+    also = f"; {pct}% is {k} of {other}, another column's n or the table's" if other else ""
+    return f"{k} of {total} is {100 * k / total:.{stats.decimals(pct) + 1}f}%, not {pct}% ({why}{also})"
 
 
 def grim(r):

@@ -86,6 +86,20 @@ def share_consistent(k: int, n: int, pct: str) -> bool:
     return abs(100 * k / n - float(pct)) < unit + 1e-9
 
 
+def common_total(shares: list[tuple[int, str]]) -> int:
+    """The smallest total of which every count is its printed share (rounded or cut), or 0."""
+    lo, hi = 1, 10 ** 7
+    for k, pct in shares:
+        unit = 10 ** -decimals(pct)
+        if k == 0:
+            continue
+        lo = max(lo, math.ceil(100 * k / (float(pct) + unit) - 1e-9))
+        if float(pct) > unit:
+            hi = min(hi, math.floor(100 * k / (float(pct) - unit) + 1e-9))
+    return next((n for n in range(lo, min(hi, lo + 10 ** 5) + 1)
+                 if all(share_consistent(k, n, p) for k, p in shares)), 0)
+
+
 def inside(est: str, lo: str, hi: str) -> str:
     """'' when the interval holds the estimate; else what is wrong."""
     e, a, b = float(est), float(lo), float(hi)

@@ -123,13 +123,15 @@ def _captioned(node: Node, section: tuple, source: Source, out: list) -> None:
                              _citations(marks, text, b), links=_links(marks, text, b)))
     if node.tag == "boxed-text":
         _walk_container(node, section + ((label_text or "Box"),), source, out)
+    spans: dict = {}  # column -> (rows left, header) of a cell spanning down, per table
     for row in node.iter("tr"):  # table rows: not compared as prose, but known words
         rb, marks = TextBuilder(source), []
         raw = text_of(row, source, NOT_PROSE, builder=rb, marks=marks)
         text = raw.strip()
         if text.text:
             out.append(Block("table", section, text, label_text, node.get("id"),
-                             links=_links(marks, text, raw)))
+                             links=_links(marks, text, raw),
+                             cells=_cells(row, marks, text, raw, spans.setdefault(_table(row), {}))))
     for fn in node.iter("fn"):
         _paragraph(fn, section, source, out, kind="footnote")
 
@@ -154,6 +156,48 @@ def _paragraph(node: Node, section: tuple, source: Source, out: list, kind="para
 def _citations(marks: list, text: Text, raw) -> tuple:
     """Text ranges of xrefs to bibliography entries, shifted to the stripped text."""
     return _marked(marks, text, raw, ("xref",), lambda n: n.get("ref-type") in ("bibr", "ref"))
+
+
+def _table(row: Node) -> int:
+    node = row.parent
+    while node is not None and node.tag != "table":
+        node = node.parent
+    return id(node)
+
+
+def _cells(row: Node, marks: list, text: Text, raw, spans: dict) -> tuple:
+    """The row's cells, one a column, shifted to the stripped text (Block.cells); `spans`
+    carries the cells of earlier rows that span down into this one."""
+    shift = len(raw.text) - len(raw.text.lstrip())
+    head = row.parent is not None and row.parent.tag == "thead"
+    own = iter(sorted(((s, e, n) for s, e, n in marks if n.parent is row and n.tag in ("td", "th")),
+                      key=lambda m: m[2].index))
+    out: list = []
+    cell = next(own, None)
+    while cell is not None or len(out) in spans:
+        col = len(out)
+        if col in spans:  # a cell of an earlier row spans down into this column
+            left, was_head = spans[col]
+            out.append((-1, -1, was_head))
+            if left <= 1:
+                del spans[col]
+            else:
+                spans[col] = (left - 1, was_head)
+            continue
+        s, e, n = cell
+        a, b = max(0, s - shift), max(0, min(len(text.text), e - shift))
+        is_head = head or n.tag == "th"
+        down = _count(n.get("rowspan"))
+        for i in range(_count(n.get("colspan"))):
+            out.append((a, max(a, b), is_head))
+            if down > 1:
+                spans[col + i] = (down - 1, is_head)
+        cell = next(own, None)
+    return tuple(out)
+
+
+def _count(value: str) -> int:
+    return int(value) if value.strip().isdigit() and 0 < int(value) < 1000 else 1
 
 
 def _links(marks: list, text: Text, raw) -> tuple:
