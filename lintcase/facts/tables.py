@@ -130,7 +130,7 @@ def extract(rendering: Rendering) -> list[Fact]:
                                                           for b in rows):
             continue
         head = [b for b in rows if all(h for _, _, h in b.cells)] or rows[:1]
-        body = [b for b in rows if b not in head]
+        body = [b for b in rows if not any(b is h for h in head)]  # by identity: rows may repeat
         width = max(len(b.cells) for b in body) if body else 0
         counting = bool(COUNTING.search(notes) or any(COUNTING.search(b.text.text) for b in head))
         ns = {col: _column_n(head, col) for col in range(1, width)}
