@@ -109,9 +109,9 @@ def _tables(rendering: Rendering):
         i = j
 
 
-def _row_shares(block: Block) -> bool:
+def _row_shares(items: list) -> bool:
     """The row's shares across its columns add up to 100: a row's breakdown, not a column's."""
-    shares = [item[1] for col in range(1, len(block.cells)) if (item := _item(block, col))]
+    shares = [item[1] for item in items[1:] if item]
     return len(shares) >= 2 and abs(sum(float(p) for p in shares) - 100) <= len(shares) * 0.5
 
 
@@ -134,20 +134,27 @@ def extract(rendering: Rendering) -> list[Fact]:
         width = max(len(b.cells) for b in body) if body else 0
         counting = bool(COUNTING.search(notes) or any(COUNTING.search(b.text.text) for b in head))
         ns = {col: _column_n(head, col) for col in range(1, width)}
+        # each body row once: its label, its cells read as counts with shares, whether its
+        # shares are the row's own
+        grid = []
+        for i, block in enumerate(body):
+            items = [_item(block, col) for col in range(width)]
+            label = _cell(block, 0)[0]
+            ends = bool(NOT_COUNTED.search(label) or TOTAL.match(label) or N_HEAD.search(label))
+            grid.append((i, block, label, items, ends, _row_shares(items)))
         for col in range(1, width):
             n = ns[col]
             others = [m for c, m in ns.items() if m and c != col]
             others = tuple(sorted({*others, sum(others)} - {0}))
             run: list = []
-            for i, block in enumerate(body + [None]):
-                item = _item(block, col) if block is not None else None
-                label = _cell(block, 0)[0] if block is not None else ""
-                if item is None or NOT_COUNTED.search(label) or TOTAL.match(label) or \
-                        N_HEAD.search(label):  # a row stating its own n has its own total
+            for i, block, label, items, ends, row_shares in grid + [(0, None, "", [None] * width,
+                                                                      True, False)]:
+                # a row stating its own n has its own total (`ends`), like a mean or a Total
+                if items[col] is None or ends:
                     out += _breakdown(rendering, (rows[0].ident, col, n, others, counting), run)
                     run = []
-                elif not _row_shares(block):
-                    run.append((i, block, label, item))
+                elif not row_shares:
+                    run.append((i, block, label, items[col]))
     return out
 
 
