@@ -41,29 +41,100 @@ _ELSEWHERE = re.compile(r"\bet al\b|\b(?:reported|described|published) (?:by|in)
                         r"published)\b|\[\d+(?:\s*[,–-]\s*\d+)*\]|\(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\)")
 
 
+# An age at an event: "at the age of 57", "at age 28 years", "at 57 years of age", "since the
+# age of 20". A range ("at the age of 40 to 60") is a group's, not the patient's.
+_AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+AT_AGE = re.compile(
+    rf"\b(?P<prep>at|since|from)\s+(?:(?:the\s+)?age\s+(?:of\s+)?(?P<n>{NUMBER})\b(?!\.\d)"
+    rf"(?:\s*(?P<u>{_AGE_UNIT}))?|(?P<n2>{NUMBER})[\s-]*(?P<u2>{_AGE_UNIT})\s+(?:of\s+age|old)\b)"
+    r"(?![\s-]*(?:and|or|to|[-–])\s*\d)", re.IGNORECASE)
+# A sentence in which "at the age of 57" is the age at which the patient came to this report's
+# care: a verb of presentation, and no word that puts the event in the past or the future.
+_PRESENTS = re.compile(r"\b(?:present(?:ed|s)|(?:was |were )?(?:admitted|referred|hospitali[sz]ed|"
+                       r"brought|seen|evaluated|examined)|came|visited|attended|consulted|"
+                       r"sought)\b", re.IGNORECASE)
+_NOT_NOW = re.compile(r"\b(?:ago|earlier|before|previous(?:ly)?|prior|first|initially|history|"
+                      r"since|later|after|when|until|onset|diagnosed|born|birth)\b", re.IGNORECASE)
+# The years since an event: "10 years ago", "two years earlier", "3 years before admission",
+# "eight years prior to presentation".
+AGO = re.compile(
+    rf"(?<![\w.-])(?P<n>{NUMBER})[\s-]*(?P<u>years?|yrs?|months?)\s+(?:ago|earlier|previously|"
+    r"(?:before|prior\s+to)\s+(?:(?:the|this|her|his|current|present|our)\s+)*(?:admission|presentation|"
+    r"visit|consultation|hospitali[sz]ation|referral))\b", re.IGNORECASE)
+
+
 def _may_state_age(text: str) -> bool:
     """A cheap test before the regexes: most paragraphs of an article state no age."""
-    return "old" in text or "ged" in text or "age:" in text
+    return "old" in text or "age" in text
+
+
+def _unit(u: str | None) -> str:
+    u = (u or "years").lower().rstrip("s")
+    return "year" if u == "y" else UNITS[u]
 
 
 def age(rendering: Rendering) -> list[Fact]:
-    out = []
-    for block, starts in prose_blocks(rendering):
-        text = block.text.text
-        if not _may_state_age(text):
+    """The patient's age now: "a 59-year-old woman", "aged 59 years", "presented at the age of
+    59". An age at another event is `age_at`'s."""
+    return [f for f in _ages(rendering) if f.kind == "age"]
+
+
+def age_at(rendering: Rendering) -> list[Fact]:
+    """The patient's age at an event: "diagnosed at the age of 20", "since the age of 5", as
+    (unit, n, since), since being the (unit, n) of "N years ago" (or "earlier", "before
+    admission") when the sentence states one such span and one age, else None."""
+    return [f for f in _ages(rendering) if f.kind == "age_at"]
+
+
+def _ages(rendering: Rendering) -> list[Fact]:
+    key = ("patient", "ages")
+    if key not in rendering.memo:
+        rendering.memo[key] = out = []
+        for block, starts in prose_blocks(rendering):
+            if _may_state_age(block.text.text):
+                out += _block_ages(rendering, block, starts)
+    return rendering.memo[key]
+
+
+def _block_ages(rendering: Rendering, block: Block, starts: list[int]) -> list[Fact]:
+    text, out = block.text.text, []
+    for pattern in (AGE, AGED):
+        for m in pattern.finditer(text):
+            n = number(m.group("n"))
+            if n is None or _not_the_patient(block, starts, m):
+                continue
+            if pattern is AGE and not m.group("noun"):
+                continue  # "a 3-year-old lesion", "10-day-old culture"
+            end = text.index("old", m.end("u")) + 3 if pattern is AGE else m.end()
+            out.append(make_fact(rendering, block, starts, "age", (_unit(m.group("u")), n),
+                                 m.start(), end))
+    if "age" not in text:
+        return out
+    for m in AT_AGE.finditer(text):
+        g = "n" if m.group("n") else "n2"
+        n = number(m.group(g))
+        s0, s1 = _sentence(block, starts, m.start())
+        sentence = text[s0:s1]
+        if n is None or _not_the_patient(block, starts, m) or _RELATIVE.search(sentence):
+            continue  # "her mother had been diagnosed ... at the age of 52"
+        unit = _unit(m.group("u") or m.group("u2"))
+        if m.group("prep").lower() == "at" and _PRESENTS.search(sentence) \
+                and not _NOT_NOW.search(sentence):
+            out.append(make_fact(rendering, block, starts, "age", (unit, n), m.start(), m.end()))
             continue
-        for pattern in (AGE, AGED):
-            for m in pattern.finditer(text):
-                n = number(m.group("n"))
-                if n is None or _not_the_patient(block, starts, m):
-                    continue
-                if pattern is AGE and not m.group("noun"):
-                    continue  # "a 3-year-old lesion", "10-day-old culture"
-                u = m.group("u").lower().rstrip("s")
-                unit = "year" if u == "y" else UNITS[u]
-                end = text.index("old", m.end("u")) + 3 if pattern is AGE else m.end()
-                out.append(make_fact(rendering, block, starts, "age", (unit, n), m.start(), end))
+        spans = list(AGO.finditer(sentence))
+        ages = AT_AGE.findall(sentence)
+        since = None
+        if len(spans) == 1 and len(ages) == 1 and number(spans[0].group("n")) is not None:
+            since = (_unit(spans[0].group("u")), number(spans[0].group("n")))
+        out.append(make_fact(rendering, block, starts, "age_at", (unit, n, since),
+                             m.start(), m.end()))
     return out
+
+
+def _sentence(block: Block, starts: list[int], at: int) -> tuple[int, int]:
+    k = max(i for i, s in enumerate(starts) if s <= at)
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(block.text.text)
 
 
 def sex(rendering: Rendering) -> list[Fact]:
@@ -85,8 +156,7 @@ def sex(rendering: Rendering) -> list[Fact]:
 def _not_the_patient(block: Block, starts: list[int], m: re.Match) -> bool:
     """A relative, a published case, or a group rather than the patient of this report."""
     text = block.text.text
-    k = max(i for i, s in enumerate(starts) if s <= m.start())
-    s0, s1 = starts[k], starts[k + 1] if k + 1 < len(starts) else len(text)
+    s0, s1 = _sentence(block, starts, m.start())
     near = text[max(s0, m.start() - 40):min(s1, m.end() + 25)]
     if _RELATIVE.search(near) or _GROUP.search(near):
         return True

@@ -13,6 +13,7 @@ EXTRACTORS = {
     "date": dates.extract,
     "relative": dates.relative,
     "age": patient.age,
+    "age_at": patient.age_at,
     "sex": patient.sex,
     "quantity": quantities.extract,
     "abbreviation": abbreviations.extract,

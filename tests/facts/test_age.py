@@ -22,6 +22,11 @@ AGES = [
     ("A 3-year-old lesion was excised.", []),
     ("At the age of 40 she had a hysterectomy.", []),
     ("The second biopsy was taken.", []),
+    # "at the age of N" is the age now only where the patient presents, with no earlier event
+    ("The patient presented to our clinic at 57 years of age with a swelling.", [("year", 57)]),
+    ("She was admitted at the age of 61 for dyspnoea.", [("year", 61)]),
+    ("She first presented at the age of 20 with seizures.", []),
+    ("He was diagnosed with schizophrenia at the age of 20.", []),
 ]
 
 
@@ -52,3 +57,30 @@ SEXES = [
 @pytest.mark.parametrize("sentence,expected", SEXES, ids=[s for s, _ in SEXES])
 def test_sex(sentence, expected):
     assert values(patient.sex, sentence) == expected
+
+
+AGES_AT = [
+    ("He was diagnosed with schizophrenia at the age of 20.", [("year", 20, None)]),
+    ("Seizures had occurred since the age of 5 years.", [("year", 5, None)]),
+    ("Abdominal sonography at 1.5 years of age showed a coarse liver.", [("year", 1.5, None)]),
+    ("A biopsy was performed at 21 months of age.", [("month", 21, None)]),
+    ("She was diagnosed with diabetes 10 years ago, at the age of 45.",
+     [("year", 45, ("year", 10))]),
+    ("At the age of 12 months, 18 months before admission, he had surgery.",
+     [("month", 12, ("month", 18))]),
+    ("Eight years prior to presentation, at the age of 49, he was struck on the head.",
+     [("year", 49, ("year", 8))]),
+    # traps: two ages or two spans leave the span unread; relatives, groups and ranges are out
+    ("At the age of 20 and again at the age of 30, 5 years ago, she had surgery.",
+     [("year", 20, None), ("year", 30, None)]),
+    ("Her mother was diagnosed with breast cancer 10 years ago at the age of 52.", []),
+    ("Patients diagnosed at the age of 40 were included.", []),
+    ("Onset was at the age of 40 to 60 years in most series.", []),
+    ("The patient presented at the age of 61 with an ulcer.", []),
+    ("The MRI at 6 months showed no recurrence.", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", AGES_AT, ids=[s for s, _ in AGES_AT])
+def test_age_at_an_event(sentence, expected):
+    assert values(patient.age_at, sentence) == expected
