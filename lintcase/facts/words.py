@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from typing import NamedTuple
 
 from ..model import Rendering
@@ -41,20 +42,50 @@ class Word(NamedTuple):
 
 def words(rendering: Rendering) -> list[Word]:
     out: list[Word] = []
-    add = out.append
+    make = tuple.__new__  # Word(...) goes through a Python-level __new__; this does not
     for bi, block in enumerate(rendering.blocks):
         compared = block.kind in COMPARED
-        cites, maths = block.citations, block.formulas
         text = _nfc(block.text.text)
-        plain = text.isascii()  # FOLD and casefold change no ASCII letter but its case
-        for m in _WORD.finditer(text):
+        # A block's keys are its words folded (FOLD, then casefold). Folding the whole text
+        # at once gives the same keys where it keeps every offset: an ASCII text lower-cased,
+        # or a text without the zero-width joiners _nfc pads with, whose folding maps each
+        # character to one (folding never shortens, so equal lengths say so).
+        folded = text.lower() if text.isascii() else \
+            text.translate(FOLD).casefold() if "\u200d" not in text else ""
+        same = len(folded) == len(text)
+        found = _WORD.finditer(text)
+        cited, math = _inside(block.citations), _inside(block.formulas)
+        if same and cited is None and math is None:
+            out += [make(Word, (folded[s:e], bi, s, e, False, compared, False))
+                    for s, e in (m.span() for m in found)]
+            continue
+        for m in found:
             start, end = m.span()
-            key = m.group().lower() if plain else \
+            key = folded[start:end] if same else \
                 m.group().translate(FOLD).casefold().replace("\u200d", "")
-            cited = any(a <= start < b for a, b in cites) if cites else False
-            math = any(a <= start < b for a, b in maths) if maths else False
-            add(Word(key, bi, start, end, cited, compared, math))
+            out.append(make(Word, (key, bi, start, end, cited(start) if cited else False,
+                                   compared, math(start) if math else False)))
     return out
+
+
+def _inside(spans):
+    """None for no spans, else a test whether an offset lies inside one of them: the spans
+    merged where they overlap, then one binary search a word (not a scan of every span)."""
+    if not spans:
+        return None
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in merged]
+    ends = [b for _, b in merged]
+
+    def inside(offset: int) -> bool:
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+    return inside
 
 
 def keys(text: str) -> list[str]:
