@@ -1,7 +1,7 @@
 """restated: what the abstract or a caption states is among what the case section states of it.
 
-Abstracts and captions restate the case's values, sides and stages. Each statement of the
-`places` (`facts`: a quantity, a vocabulary term or a stage) is looked for among the body's
+Abstracts and captions restate the case's values, sides, stages and days. Each statement of
+the `places` (`facts`: a quantity, a term, a stage or a numbered day) is looked for among the body's
 statements of the same subject; it is reported when the body states that subject and never
 alike (a value converted to its unit at the printed precision, kit/measures.py). The subject
 is the analyte a laboratory value names (`subject: analyte`), the content words around the
@@ -14,14 +14,13 @@ several patients are compared within each patient only.
 """
 from __future__ import annotations
 
-from ..facts import labs, terms
 from ..facts.registry import facts
 from ..model import Article, Fact, Location
-from .kit.around import same_subject, words_around
 from .kit.hit import Hit
-from .kit.measures import dimension, extent, place, printed, same, span, text
+from .kit.measures import extent, place, printed, same, span, text
 from .kit.options import with_defaults
 from .kit.slots import by_patient
+from .kit.subjects import same_subject, subject_key
 
 FIELDS = ("subject", "value", "others", "place", "elsewhere", "rendering")
 OPTIONS = {
@@ -39,10 +38,10 @@ OPTIONS = {
                        "description": "Content words two statements of one subject share."},
         "window": {"type": "integer", "minimum": 1, "default": 5,
                    "description": "Content words read on each side of the statement."},
-        "facts": {"enum": ["quantity", "term", "staging"], "default": "quantity",
-                  "description": "What is compared: quantities, vocabulary terms (subject "
-                                 "`words`) or cancer stages (a stage group, or a TNM "
-                                 "classification of one prefix, is one subject)."},
+        "facts": {"enum": ["quantity", "term", "staging", "day"], "default": "quantity",
+                  "description": "What is compared: quantities, vocabulary terms or numbered "
+                                 "days (subject `words`), or cancer stages (a stage group, or "
+                                 "a TNM classification of one prefix, is one subject)."},
         "odd_one_out": {"type": "array", "items": {"type": "string"}, "default": [],
                         "description": "Vocabularies whose terms are also reported in the case "
                                        "section where one statement differs from the abstract "
@@ -63,44 +62,10 @@ def run(article: Article, options: dict):
     for r in article.renderings:
         long_forms = {v[1]: v[2] for v in reversed([f.value for f in facts(r, "abbreviation")])
                       if v[0] == "definition"} if options["subject"] == "words" else {}
-        keyed = {id(f): k for f in facts(r, kind) if (k := _key(f, options, long_forms))}
+        keyed = {id(f): k for f in facts(r, kind) if (k := subject_key(f, options, long_forms))}
         values = [f for f in facts(r, kind) if id(f) in keyed]
         for group in by_patient(article, values):
             yield from _compare(r, group, keyed, options)
-
-
-def _key(f: Fact, options: dict, long_forms: dict):
-    """(dimension, subject): the analyte's name, or the content words around the number; for
-    a term, (its vocabulary, the words around it but the vocabulary's)."""
-    if f.kind == "staging":
-        return f.value[:2]
-    if f.kind == "term":
-        if f.value.category not in options["categories"]:
-            return None
-        around = words_around(f, options["window"], terms.words_of(f.value.category), True,
-                              long_forms)
-        return (f.value.category, *around) if around else None
-    subject, n, unit, _ = f.value
-    dim = dimension(unit)
-    if dim is None or dim[0] == "percent":
-        return None
-    if options["subject"] == "analyte":
-        analyte = labs.analyte_of(subject) if subject and not isinstance(n, tuple) else None
-        if analyte is None or dim[0] not in analyte.limits:
-            return None  # a percentage or a pressure of something else ("fell by 20%")
-        return dim[0], analyte.name
-    around = words_around(f, options["window"], long_forms=long_forms)
-    return (dim[0], *around) if around else None
-
-
-def _same_subject(a, b, options: dict) -> bool:
-    if a[0] != b[0]:
-        return False
-    if options["subject"] == "analyte" or options["facts"] == "staging":
-        return a == b
-    if options["facts"] == "term" and a[2] != b[2]:
-        return False  # a term's subject is the word it qualifies: "the left [kidney]"
-    return same_subject(a[1:], b[1:], options["min_shared"])
 
 
 def _compare(r, group: list[Fact], keyed: dict, options: dict):
@@ -108,7 +73,7 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
     body = [g for g in group if place(g) not in options["places"]]
     seen = set()
     for f in (f for f in group if place(f) in options["places"]):
-        others = [g for g in body if _same_subject(keyed[id(f)], keyed[id(g)], options)]
+        others = [g for g in body if same_subject(keyed[id(f)], keyed[id(g)], options)]
         if not others or any(same(f, g) for g in others):
             continue
         if (size := (id(f.block), f.sentence, f.surface if f.kind != "quantity" else
@@ -123,7 +88,7 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
 def _odd_one_out(r, g: Fact, group: list[Fact], body: list[Fact], keyed: dict, options: dict):
     """g states with another term what the abstract or a caption and the rest of the case do."""
     def alike(a, b):  # more words in common than for the abstract's own comparison
-        return a is not b and _same_subject(keyed[id(a)], keyed[id(b)], options) and \
+        return a is not b and same_subject(keyed[id(a)], keyed[id(b)], options) and \
             len(keyed[id(a)][1] & keyed[id(b)][1]) > options["min_shared"]
     summary = [f for f in group if place(f) in options["places"] and alike(f, g)]
     if not summary or any(same(f, g) for f in summary):

@@ -9,6 +9,10 @@ So months must be capitalised and carry a year, and a bare year needs a preposit
 `relative`: "four months after treatment initiation" -> ("month", 4, "after treatment
 initiation"), "twenty-six months later" -> ("month", 26, "later"), "after 4 months of treatment"
 -> ("month", 4, "after treatment"): the duration plus the words that anchor it, for a timeline.
+
+`day`: a numbered day of the course, "on day 8", "(day 7)", "on hospital day 24", "on
+postoperative day 2", "POD 3" -> ("day", 8): when an event happened, as a case report counts.
+A range ("days 3-5", "day 3 to 5") is not one day, nor "twice a day 2 weeks apart".
 """
 from __future__ import annotations
 
@@ -50,6 +54,22 @@ _STOPS_AT_END = re.compile(r"(?:\s+(?:of|the|a|an|her|his|their|in|on|at|to|for|
 _ANCHOR_BEFORE = re.compile(r"\b(?P<rel>[Aa]fter|[Ww]ithin|[Bb]efore)\s+$")
 _OF = re.compile(r"\s+of\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[,.;)]|\s+(?:and|with|the|"
                  r"she|he|we|a|an|her|his|was|were|had|showed|revealed)\b|$)")
+
+
+DAY = re.compile(
+    r"(?<![\w-])(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bsame )"
+    r"(?:(?:(?:post-?operative|hospital|illness)\s+)?[Dd]ay|POD)[\s-]*(?P<n>\d{1,3})"
+    r"(?![\w-]|[.,]\d|\s*(?:[-–]|to|and|or|through)\s*\d)", re.IGNORECASE)
+
+
+def days(rendering: Rendering) -> list[Fact]:
+    out = []
+    for block, starts in prose_blocks(rendering):
+        if "ay" in block.text.text or "POD" in block.text.text:
+            for m in DAY.finditer(block.text.text):
+                out.append(make_fact(rendering, block, starts, "day", ("day", int(m.group("n"))),
+                                     m.start(), m.end()))
+    return out
 
 
 def extract(rendering: Rendering) -> list[Fact]:

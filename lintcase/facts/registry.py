@@ -12,6 +12,7 @@ EXTRACTORS = {
     "words": words.words,
     "date": dates.extract,
     "relative": dates.relative,
+    "day": dates.days,
     "age": patient.age,
     "age_at": patient.age_at,
     "sex": patient.sex,

@@ -57,3 +57,26 @@ def test_relative(sentence, expected):
 def test_relative_span_covers_the_anchor():
     assert surfaces(dates.relative, "Biopsies were done four months after treatment initiation.") \
         == ["four months after treatment initiation"]
+
+
+DAYS = [
+    ("The second MRI examination on day 8 demonstrated regressed lesions.", [("day", 8)]),
+    ("Second MRI scan (on day 7): lesions on axial FLAIR.", [("day", 7)]),
+    ("Repair was performed on hospital day 27.", [("day", 27)]),
+    ("He was discharged on postoperative day 34.", [("day", 34)]),
+    ("On post-op Day 1, hemoadsorption was started.", [("day", 1)]),
+    ("Drainage stopped on POD 3.", [("day", 3)]),
+    # traps: ranges, plurals, decimals and words that only contain "day"
+    ("Fever persisted on days 3 and 5.", []),
+    ("Antibiotics were given from day 3 to 5.", []),
+    ("Samples were taken on day 3-5 of culture.", []),
+    ("Symptoms lasted 10 days.", []),
+    ("Doses were given twice a day 2 weeks apart.", []),
+    ("Tablets were taken three times per day 5 days a week.", []),
+    ("Today 5 nodules remain; a Monday 9 visit followed.", []),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", DAYS, ids=[s for s, _ in DAYS])
+def test_numbered_day(sentence, expected):
+    assert values(dates.days, sentence) == expected

@@ -1,0 +1,61 @@
+"""What one statement of a value, a term, a stage or a day is about, for `restated`: the
+analyte a laboratory value names, or the content words around the statement (kit/around.py)."""
+from __future__ import annotations
+
+from ...facts import labs, terms
+from ...model import Fact
+from .around import content, same_subject as shared_words, words_around
+from .measures import dimension
+
+
+def subject_key(f: Fact, options: dict, long_forms: dict):
+    """(dimension, subject): the analyte's name, or the content words around the number (a
+    day's too); for a term, (its vocabulary, the words around it but the vocabulary's)."""
+    if f.kind == "staging":
+        return f.value[:2]
+    if f.kind == "term":
+        if f.value.category not in options["categories"]:
+            return None
+        around = words_around(f, options["window"], terms.words_of(f.value.category), True,
+                              long_forms)
+        return (f.value.category, *around, _ordinals(f)) if around else None
+    if f.kind == "day":
+        label = "day"  # a numbered day of the course: "(on day 7)"
+    else:
+        subject, n, unit, _ = f.value
+        dim = dimension(unit)
+        if dim is None or dim[0] == "percent":
+            return None
+        if options["subject"] == "analyte":
+            analyte = labs.analyte_of(subject) if subject and not isinstance(n, tuple) else None
+            if analyte is None or dim[0] not in analyte.limits:
+                return None  # a percentage or a pressure of something else ("fell by 20%")
+            return dim[0], analyte.name
+        label = dim[0]
+    around = words_around(f, options["window"], long_forms=long_forms)
+    return (label, *around, _ordinals(f)) if around else None
+
+
+def _ordinals(f: Fact) -> frozenset:
+    """The ordinals just around a statement, as written (an abbreviation's long form would
+    push them out of the words around it): "the second MRI examination on day 8"."""
+    near = content(f.context)[-6:] + content(f.after)[:4]
+    return frozenset(_ORDINALS[w] for w in near if w in _ORDINALS)
+
+
+# Ordinals tell events of one kind apart: "the second MRI" is not "the third MRI".
+_ORDINALS = {w: i for i, ws in enumerate(
+    ("first initial", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+     "ninth", "tenth", "final last")) for w in ws.split()}
+
+
+def same_subject(a, b, options: dict) -> bool:
+    if a[0] != b[0]:
+        return False
+    if len(a) > 3 and a[3] and b[3] and not a[3] & b[3]:
+        return False  # "the second MRI" and "the third MRI"
+    if options["subject"] == "analyte" or options["facts"] == "staging":
+        return a == b
+    if options["facts"] == "term" and a[2] != b[2]:
+        return False  # a term's subject is the word it qualifies: "the left [kidney]"
+    return shared_words(a[1:], b[1:], options["min_shared"])
