@@ -12,9 +12,10 @@ of them exactly, nothing is reported for it.
 from __future__ import annotations
 
 from collections import defaultdict
+from math import inf
 
 from ..facts import facts
-from ..facts.sentences import boundaries, sentence_of
+from ..facts.sentences import boundaries
 from ..model import Article, Block, Location, Rendering
 from .kit.hit import Hit
 from .kit.measures import role
@@ -36,6 +37,7 @@ OPTIONS = {
     "additionalProperties": False,
 }
 ROLES = ("abstract", "caption", "body")
+SENTENCES = ("paragraph", "caption", "list-item")  # blocks whose sentences are compared
 
 
 def run(article: Article, options: dict):
@@ -45,34 +47,46 @@ def run(article: Article, options: dict):
 
 
 def _sentences(rendering: Rendering, min_words: int):
-    """(role, block, words) for every sentence of the prose, citations left out."""
-    by_sentence = defaultdict(list)
+    """(role, block, words) for every sentence of the prose, citations left out. Words come in
+    block order and, within a block, in text order: each block is split into sentences once
+    and its words walked along the sentence starts."""
+    by_sentence: dict[tuple[int, int], list] = {}
+    blocks, current, starts, k, following = rendering.blocks, -1, (0,), 0, inf
     for w in facts(rendering, "words"):
-        if w.compared and not w.citation and not w.math:
-            block = rendering.blocks[w.block]
-            k = sentence_of(boundaries(rendering, block.text.text), w.start)
-            by_sentence[(w.block, k)].append(w)
+        if not w.compared or w.citation or w.math:
+            continue
+        if w.block != current:
+            current = w.block
+            if blocks[current].kind not in SENTENCES:
+                continue
+            starts = boundaries(rendering, blocks[current].text.text)
+            k, following = 0, starts[1] if len(starts) > 1 else inf
+        elif blocks[current].kind not in SENTENCES:
+            continue
+        while w.start >= following:
+            k += 1
+            following = starts[k + 1] if k + 1 < len(starts) else inf
+        by_sentence.setdefault((current, k), []).append(w)
     for (b, _), words in by_sentence.items():
-        block = rendering.blocks[b]
-        if len(words) >= min_words and block.kind in ("paragraph", "caption", "list-item"):
-            yield role(block), block, words
+        if len(words) >= min_words:
+            yield role(blocks[b]), blocks[b], words
 
 
 def _changed_copies(rendering: Rendering, options: dict):
     sents = list(_sentences(rendering, options["min_words"]))
     keys = [tuple(w.key for w in words) for _, _, words in sents]
-    index = defaultdict(set)
+    index = defaultdict(set)  # the body's sentences by each run of four words
     for i, k in enumerate(keys):
-        for j in range(len(k) - 3):
-            index[k[j:j + 4]].add(i)
+        if sents[i][0] == "body":
+            for j in range(len(k) - 3):
+                index[k[j:j + 4]].add(i)
     for i, (part, block, words) in enumerate(sents):
         if part == "body":
             continue
         near = defaultdict(int)
         for j in range(len(keys[i]) - 3):
-            for other in index[keys[i][j:j + 4]]:
-                if sents[other][0] == "body":
-                    near[other] += 1
+            for other in index.get(keys[i][j:j + 4], ()):
+                near[other] += 1
         matches = [(o, d) for o in near if near[o] >= 3
                    for d in [one_change(keys[i], keys[o], options)] if d is not None]
         if len(matches) != 1 or matches[0][1] == ():
