@@ -38,10 +38,11 @@ OPTIONS = {
                        "description": "Content words two statements of one subject share."},
         "window": {"type": "integer", "minimum": 1, "default": 5,
                    "description": "Content words read on each side of the statement."},
-        "facts": {"enum": ["quantity", "term", "staging", "day"], "default": "quantity",
-                  "description": "What is compared: quantities, vocabulary terms or numbered "
-                                 "days (subject `words`), or cancer stages (a stage group, or "
-                                 "a TNM classification of one prefix, is one subject)."},
+        "facts": {"enum": ["quantity", "term", "staging", "day", "duration"],
+                  "default": "quantity",
+                  "description": "What is compared: quantities, vocabulary terms, numbered "
+                                 "days or durations (subject `words`), or cancer stages (a "
+                                 "stage group, or a TNM of one prefix, is one subject)."},
         "odd_one_out": {"type": "array", "items": {"type": "string"}, "default": [],
                         "description": "Vocabularies whose terms are also reported in the case "
                                        "section where one statement differs from the abstract "

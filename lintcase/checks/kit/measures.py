@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...facts import labs
+from ...facts.durations import IN_DAYS, same_duration
 from ...model import Fact
 
 # Physical units that the analyte table leaves out, with their factor to one base unit.
@@ -90,6 +91,8 @@ def same(f: Fact, g: Fact) -> bool:
     """Two statements of a quantity, a term or a stage give one value."""
     if f.kind == "staging":
         return _same_stage(f.value, g.value)
+    if f.kind == "duration":
+        return _same_span(f.value, g.value)
     return same_value(f, g) if f.kind == "quantity" else f.value == g.value
 
 
@@ -99,6 +102,18 @@ def span(f: Fact) -> tuple[int, int]:
 
 def text(f: Fact) -> str:
     return size_text(f) if f.kind == "quantity" else f.surface
+
+
+def _same_span(a: tuple, b: tuple) -> bool:
+    """Two durations name one length of time (within 3%: "2 years" is "24 months"; or the finer
+    within half a unit of the coarser: "12 weeks" is "3 months"), or one lies inside the
+    other's range ("3 weeks" in "2-4 weeks")."""
+    if len(a) == len(b) == 2:  # in the coarser unit, within half of it: 12 weeks is 3 months
+        coarse, fine = sorted((a, b), key=lambda x: -IN_DAYS[x[0]])
+        return same_duration(a, b) or \
+            abs(fine[1] * IN_DAYS[fine[0]] / IN_DAYS[coarse[0]] - coarse[1]) < 0.5
+    (lo_a, hi_a), (lo_b, hi_b) = ((x[1] * IN_DAYS[x[0]], x[-1] * IN_DAYS[x[0]]) for x in (a, b))
+    return lo_a <= hi_b * 1.03 and lo_b <= hi_a * 1.03
 
 
 _TNM_PART = re.compile(r"([TNM])(is|X|\d)([a-d]?)")

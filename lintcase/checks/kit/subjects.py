@@ -2,6 +2,8 @@
 analyte a laboratory value names, or the content words around the statement (kit/around.py)."""
 from __future__ import annotations
 
+import re
+
 from ...facts import labs, terms
 from ...model import Fact
 from .around import content, same_subject as shared_words, words_around
@@ -19,8 +21,10 @@ def subject_key(f: Fact, options: dict, long_forms: dict):
         around = words_around(f, options["window"], terms.words_of(f.value.category), True,
                               long_forms)
         return (f.value.category, *around, _ordinals(f)) if around else None
-    if f.kind == "day":
-        label = "day"  # a numbered day of the course: "(on day 7)"
+    if f.kind == "duration" and not _span(f):
+        return None  # a point in time ("10 days after the surgery", "at the 6-month recall")
+    if f.kind in ("day", "duration"):
+        label = f.kind  # a numbered day of the course ("on day 7"), a span ("for 3 months")
     else:
         subject, n, unit, _ = f.value
         dim = dimension(unit)
@@ -34,6 +38,19 @@ def subject_key(f: Fact, options: dict, long_forms: dict):
         label = dim[0]
     around = words_around(f, options["window"], long_forms=long_forms)
     return (label, *around, _ordinals(f)) if around else None
+
+
+# A duration is a span of its own ("for 3 months", "a 3-month history of cough", "over a period
+# of 12 weeks"), not a point in time counted from an event, which the words around it cannot
+# tell apart from another event's ("1 day before initiating therapy", "10 days after surgery",
+# "at the 6-month recall", "two years later").
+_SPAN_BEFORE = re.compile(r"(?:\b(?:for|over|lasting|lasted|of)|\ban?)\s+$", re.I)
+_POINT_AFTER = re.compile(r"^[\s-]*(?:later|earlier|ago|after|before|prior|post|following|"
+                          r"since|from|into|recall|visit|follow-up|old|mark|time\s*point)\b", re.I)
+
+
+def _span(f: Fact) -> bool:
+    return bool(_SPAN_BEFORE.search(f.context)) and not _POINT_AFTER.match(f.after)
 
 
 def _ordinals(f: Fact) -> frozenset:
