@@ -77,8 +77,11 @@ def held_memory(folder: Path, n: int) -> tuple[dict[int, int], int]:
     one in-process pipeline run, and its number of findings: what the run keeps, as opposed to
     the peak of its heaviest chunk."""
     marks = ",".join(str(k) for k in (300, 600, 900, n) if k <= n)
-    out = subprocess.run([sys.executable, "-c", HELD, str(folder), marks, str(n)], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split("\n")
+    done = subprocess.run([sys.executable, "-c", HELD, str(folder), marks, str(n)], cwd=ROOT,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"the in-process run failed ({done.returncode}):\n{done.stderr}")
+    out = done.stdout.split("\n")
     held = {int(a): int(b) for a, b in (line.split() for line in out if line and
                                         not line.startswith("findings"))}
     return held, int(next(line for line in out if line.startswith("findings")).split()[1])
