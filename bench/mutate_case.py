@@ -114,7 +114,7 @@ def sites_term(rng, r):
     found = [f for f in facts(r, "term") if f.value.category in EXCLUSIVE]
     out = []
     from lintcase.facts.terms import _vocabularies
-    vocab = {cat: sorted(set(forms.values())) for cat, _, forms in _vocabularies()}
+    vocab = {cat: sorted(set(forms.values())) for cat, _, forms, _ in _vocabularies()}
     for f in found:
         if not _elsewhere(f, found, lambda g: _restated(f, g)):
             continue

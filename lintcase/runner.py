@@ -79,8 +79,6 @@ def events(paths: list[str], opts: Options, progress=None):
     chunks = _chunks([str(f) for f in inputs.files])
     results = []
     seen: dict[str, int] = {}
-    thresholds = gc.get_threshold()
-    gc.set_threshold(*YOUNG)
     try:
         for r in _map(chunks, named, opts):
             results.append(r)
@@ -95,7 +93,6 @@ def events(paths: list[str], opts: Options, progress=None):
                 progress(len(results), len(chunks))
     finally:
         gc.unfreeze()
-        gc.set_threshold(*thresholds)
     total = Result(errors=list(errors), files=len(named))
     split = {k for k, n in seen.items() if n > 1}
     for r in results:
@@ -133,13 +130,6 @@ def in_report_order(findings, named: set[str]) -> list[Finding]:
     then those only in the renderings read beside them; by place within each."""
     return sorted(findings, key=lambda f: (not any(loc.path in named for loc in f.locations),
                                            Finding.sort_key(f)))
-
-
-# The collector's thresholds while checking: a young collection every 50,000 new objects
-# instead of 700. Reading and extracting make millions of short-lived tuples and strings that
-# form no cycles; each chunk's cycles (its element trees) are collected by _settle. Measured on
-# 200 jats articles, one process: 3% less time, the same findings.
-YOUNG = (50_000, 20, 20)
 
 
 def _settle() -> None:
@@ -190,8 +180,7 @@ def _map(chunks: list[list[str]], named: set[str], opts: Options):
         for c in chunks:
             yield cached_chunk(c, named, opts)
         return
-    with ProcessPoolExecutor(max_workers=opts.jobs, initializer=gc.set_threshold,
-                             initargs=YOUNG) as pool:
+    with ProcessPoolExecutor(max_workers=opts.jobs) as pool:
         # Tasks of about 1/32 of a worker's share: few enough that sending them costs
         # nothing, small enough that no worker idles long at the end (chunks are now often one
         # article each, and one article may take seconds).

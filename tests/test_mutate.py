@@ -141,3 +141,19 @@ def _tables(text: str) -> list[list[str]]:
             tables.append(current)
             current = []
     return tables
+
+
+@needs_corpus
+def test_case_report_edits_of_age_and_sex_are_all_found():
+    """bench/mutate_case.py runs (one edit per type and report) and the case-report rules find
+    every same-patient edit of an age or a sex, as measured in docs/case-review.md."""
+    spec = importlib.util.spec_from_file_location("mutate_case", ROOT / "bench" / "mutate_case.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["mutate_case"] = module
+    spec.loader.exec_module(module)
+    results, sites = module.run(1, 1)
+    assert all(sites[t] > 0 for t in module.TYPES), sites
+    for kind in ("age", "sex"):
+        same = [r for r in results if r["type"] == kind and r["same"]]
+        assert len(same) >= 20 and all(r["found"] for r in same), \
+            [r for r in same if not r["found"]]

@@ -48,8 +48,9 @@ def _check(now, then) -> Hit | None:
     hi = (now.value[1] + 1) * u_now - (since[1] - 0.5) * u_since
     if age * u_then < hi and (age + 1) * u_then > lo:
         return None
-    low, high = math.floor(lo / u_then), math.floor(hi / u_then)
-    expected = show((unit, low)) if low == high else show((unit, low, high))
+    low, high = max(0, math.floor(lo / u_then)), math.ceil(hi / u_then) - 1  # hi is open
+    expected = "no age at all (the time since is longer than the patient's life)" \
+        if high < 0 else show((unit, low)) if low >= high else show((unit, low, high))
     fields = {"now": show(now.value), "now_place": place(now), "since": show(since),
               "then": show((unit, age)), "then_place": place(then), "expected": expected}
     return Hit((location(then), location(now)), fields,

@@ -12,7 +12,8 @@ initiation"), "twenty-six months later" -> ("month", 26, "later"), "after 4 mont
 
 `day`: a numbered day of the course, "on day 8", "(day 7)", "on hospital day 24", "on
 postoperative day 2", "POD 3" -> ("day", 8): when an event happened, as a case report counts.
-A range ("days 3-5", "day 3 to 5") is not one day, nor "twice a day 2 weeks apart".
+A range ("days 3-5", "day 3 to 5") is not one day, nor "twice a day 2 weeks apart", "30 mg/day
+3 days" or "one day 2 weeks later".
 """
 from __future__ import annotations
 
@@ -57,15 +58,16 @@ _OF = re.compile(r"\s+of\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[,.;)]|\s+(?:a
 
 
 DAY = re.compile(
-    r"(?<![\w-])(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bsame )"
+    r"(?<![\w/-])(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bsame )(?<!\bone )"
     r"(?:(?:(?:post-?operative|hospital|illness)\s+)?[Dd]ay|POD)[\s-]*(?P<n>\d{1,3})"
-    r"(?![\w-]|[.,]\d|\s*(?:[-–]|to|and|or|through)\s*\d)", re.IGNORECASE)
+    r"(?![\w-]|[.,]\d|\s*(?:[-–]|to|and|or|through)\s*\d|\s*(?:hours?|h|days?|weeks?|months?|"
+    r"years?|mg|g|mL|ml)\b)", re.IGNORECASE)
 
 
 def days(rendering: Rendering) -> list[Fact]:
     out = []
     for block, starts in prose_blocks(rendering):
-        if "ay" in block.text.text or "POD" in block.text.text:
+        if any(s in block.text.text for s in ("ay", "AY", "POD", "pod", "Pod")):
             for m in DAY.finditer(block.text.text):
                 out.append(make_fact(rendering, block, starts, "day", ("day", int(m.group("n"))),
                                      m.start(), m.end()))

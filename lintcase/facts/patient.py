@@ -44,15 +44,21 @@ _ELSEWHERE = re.compile(r"\bet al\b|\b(?:reported|described|published) (?:by|in)
 # An age at an event: "at the age of 57", "at age 28 years", "at 57 years of age", "since the
 # age of 20". A range ("at the age of 40 to 60") is a group's, not the patient's.
 _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
+# No range or compound age after the number, with or without its unit ("18 months to 2 years",
+# "6 months and 2 weeks"): tested at the number, so the unit cannot be given up to pass it.
+_NO_RANGE = rf"(?!\s*(?:{_AGE_UNIT}\b)?[\s-]*(?:and|or|to|[-–])\s*\d)"
 AT_AGE = re.compile(
     rf"\b(?P<prep>at|since|from)\s+(?:(?:the\s+)?age\s+(?:of\s+)?(?P<n>{NUMBER})\b(?!\.\d)"
-    rf"(?:\s*(?P<u>{_AGE_UNIT}))?|(?P<n2>{NUMBER})[\s-]*(?P<u2>{_AGE_UNIT})\s+(?:of\s+age|old)\b)"
-    r"(?![\s-]*(?:and|or|to|[-–])\s*\d)", re.IGNORECASE)
+    rf"{_NO_RANGE}(?:\s*(?P<u>{_AGE_UNIT})\b)?"
+    rf"|(?P<n2>{NUMBER})[\s-]*(?P<u2>{_AGE_UNIT})\s+(?:of\s+age|old)\b)", re.IGNORECASE)
 # A sentence in which "at the age of 57" is the age at which the patient came to this report's
-# care: a verb of presentation, and no word that puts the event in the past or the future.
-_PRESENTS = re.compile(r"\b(?:present(?:ed|s)|(?:was |were )?(?:admitted|referred|hospitali[sz]ed|"
-                       r"brought|seen|evaluated|examined)|came|visited|attended|consulted|"
-                       r"sought)\b", re.IGNORECASE)
+# care: a verb of presentation, words that name this care ("our", "this", "to the hospital"),
+# and no word that puts the event in the past or the future ("At the age of 12, she was seen
+# by a pediatrician" is an earlier visit).
+_PRESENTS = re.compile(r"\b(?:present(?:ed|s)|admitted|referred|hospitali[sz]ed|brought)\b",
+                       re.IGNORECASE)
+_THIS_CARE = re.compile(r"\b(?:our|us|this|the present|the current)\b|\bto the (?:hospital|"
+                        r"emergency|clinic|department|outpatient)", re.IGNORECASE)
 _NOT_NOW = re.compile(r"\b(?:ago|earlier|before|previous(?:ly)?|prior|first|initially|history|"
                       r"since|later|after|when|until|onset|diagnosed|born|birth)\b", re.IGNORECASE)
 # The years since an event: "10 years ago", "two years earlier", "3 years before admission",
@@ -65,7 +71,7 @@ AGO = re.compile(
 
 def _may_state_age(text: str) -> bool:
     """A cheap test before the regexes: most paragraphs of an article state no age."""
-    return "old" in text or "age" in text
+    return "old" in text or "ged" in text or "age" in text or "Age" in text
 
 
 def _unit(u: str | None) -> str:
@@ -108,7 +114,7 @@ def _block_ages(rendering: Rendering, block: Block, starts: list[int]) -> list[F
             end = text.index("old", m.end("u")) + 3 if pattern is AGE else m.end()
             out.append(make_fact(rendering, block, starts, "age", (_unit(m.group("u")), n),
                                  m.start(), end))
-    if "age" not in text:
+    if "age" not in text and "Age" not in text and "old" not in text:
         return out
     for m in AT_AGE.finditer(text):
         g = "n" if m.group("n") else "n2"
@@ -119,17 +125,31 @@ def _block_ages(rendering: Rendering, block: Block, starts: list[int]) -> list[F
             continue  # "her mother had been diagnosed ... at the age of 52"
         unit = _unit(m.group("u") or m.group("u2"))
         if m.group("prep").lower() == "at" and _PRESENTS.search(sentence) \
-                and not _NOT_NOW.search(sentence):
+                and _THIS_CARE.search(sentence) and not _NOT_NOW.search(sentence):
             out.append(make_fact(rendering, block, starts, "age", (unit, n), m.start(), m.end()))
             continue
         spans = list(AGO.finditer(sentence))
-        ages = AT_AGE.findall(sentence)
         since = None
-        if len(spans) == 1 and len(ages) == 1 and number(spans[0].group("n")) is not None:
+        if len(spans) == 1 and len(AT_AGE.findall(sentence)) == 1 \
+                and number(spans[0].group("n")) is not None \
+                and _next_to(sentence, m.start() - s0, m.end() - s0, spans[0]):
             since = (_unit(spans[0].group("u")), number(spans[0].group("n")))
         out.append(make_fact(rendering, block, starts, "age_at", (unit, n, since),
                              m.start(), m.end()))
     return out
+
+
+# Words that start another clause between an age and a span: the span is then another event's
+# ("diagnosed with asthma at the age of 20, which worsened 2 years ago").
+_CLAUSE = re.compile(r"\b(?:which|that|who|when|while|and|but|then|after|before|until)\b|[;:]",
+                     re.IGNORECASE)
+
+
+def _next_to(sentence: str, a: int, b: int, span: re.Match) -> bool:
+    """The span of time stands next to the age: at most three words between them, none of
+    them starting another clause ("10 years ago, at the age of 45")."""
+    between = sentence[b:span.start()] if span.start() >= b else sentence[span.end():a]
+    return len(between.split()) <= 3 and not _CLAUSE.search(between)
 
 
 def _sentence(block: Block, starts: list[int], at: int) -> tuple[int, int]:

@@ -58,3 +58,11 @@ def test_a_stage_less_specific_is_the_same_stage():
 def test_numbers_compare_without_thousands_commas_and_decimal_zeros():
     from lintcase.checks.kit.restated import numbers_in
     assert numbers_in("12,000 and 1,500; 0.30 and 2,5") == {"12000", "1500", "0.3", "2.5"}
+
+
+def test_durations_in_other_units_agree_within_a_tenth():
+    from lintcase.checks.kit.measures import _same_span
+    assert _same_span(("month", 3), ("week", 12)) and _same_span(("year", 2), ("month", 24))
+    assert not _same_span(("year", 1), ("month", 7))  # a 7-month history is not a year's
+    assert not _same_span(("year", 1.5), ("year", 1.8))
+    assert _same_span(("week", 3), ("week", 2, 4)) and not _same_span(("week", 6), ("week", 2, 4))

@@ -24,7 +24,11 @@ AGES = [
     ("The second biopsy was taken.", []),
     # "at the age of N" is the age now only where the patient presents, with no earlier event
     ("The patient presented to our clinic at 57 years of age with a swelling.", [("year", 57)]),
-    ("She was admitted at the age of 61 for dyspnoea.", [("year", 61)]),
+    ("She was admitted to our hospital at the age of 61 for dyspnoea.", [("year", 61)]),
+    ("Aged 52 years, the patient came with a cough.", [("year", 52)]),
+    # an earlier visit, or a presentation not said to be to this care: an age at an event
+    ("At the age of 12, she was seen by a pediatrician for asthma.", []),
+    ("She was admitted at the age of 61 for dyspnoea.", []),
     ("She first presented at the age of 20 with seizures.", []),
     ("He was diagnosed with schizophrenia at the age of 20.", []),
 ]
@@ -76,7 +80,14 @@ AGES_AT = [
     ("Her mother was diagnosed with breast cancer 10 years ago at the age of 52.", []),
     ("Patients diagnosed at the age of 40 were included.", []),
     ("Onset was at the age of 40 to 60 years in most series.", []),
-    ("The patient presented at the age of 61 with an ulcer.", []),
+    ("The patient presented to our clinic at the age of 61 with an ulcer.", []),
+    ("At the age of 12, she was seen by a pediatrician for asthma.", [("year", 12, None)]),
+    # ranges and compound ages, with or without their unit, are not one age
+    ("Symptoms began at the age of 18 months to 2 years.", []),
+    ("He was operated on at the age of 6 months and 2 weeks.", []),
+    # a span of another clause is another event's
+    ("She was diagnosed with asthma at the age of 20, which worsened 2 years ago.",
+     [("year", 20, None)]),
     ("The MRI at 6 months showed no recurrence.", []),
 ]
 

@@ -73,6 +73,10 @@ DAYS = [
     ("Symptoms lasted 10 days.", []),
     ("Doses were given twice a day 2 weeks apart.", []),
     ("Tablets were taken three times per day 5 days a week.", []),
+    ("Prednisone 30 mg/day 2 weeks later was tapered.", []),
+    ("He took 1 g/day 3 days in a row.", []),
+    ("Pain began one day 2 weeks later.", []),
+    ("Drainage stopped on pod 3 and DAY 5.", [("day", 3), ("day", 5)]),
     ("Today 5 nodules remain; a Monday 9 visit followed.", []),
 ]
 

@@ -105,13 +105,12 @@ def text(f: Fact) -> str:
 
 
 def _same_span(a: tuple, b: tuple) -> bool:
-    """Two durations name one length of time (within 3%: "2 years" is "24 months"; or the finer
-    within half a unit of the coarser: "12 weeks" is "3 months"), or one lies inside the
+    """Two durations name one length of time (in one unit, the same number; across units
+    within 10%: "2 years" is "24 months", "12 weeks" is "3 months"), or one lies inside the
     other's range ("3 weeks" in "2-4 weeks")."""
-    if len(a) == len(b) == 2:  # in the coarser unit, within half of it: 12 weeks is 3 months
-        coarse, fine = sorted((a, b), key=lambda x: -IN_DAYS[x[0]])
-        return same_duration(a, b) or \
-            abs(fine[1] * IN_DAYS[fine[0]] / IN_DAYS[coarse[0]] - coarse[1]) < 0.5
+    if len(a) == len(b) == 2:  # across units within 10%: 12 weeks is 3 months, 7 months not a year
+        da, db = a[1] * IN_DAYS[a[0]], b[1] * IN_DAYS[b[0]]
+        return same_duration(a, b) or a[0] != b[0] and abs(da - db) <= 0.1 * max(da, db)
     (lo_a, hi_a), (lo_b, hi_b) = ((x[1] * IN_DAYS[x[0]], x[-1] * IN_DAYS[x[0]]) for x in (a, b))
     return lo_a <= hi_b * 1.03 and lo_b <= hi_a * 1.03
 
