@@ -30,3 +30,34 @@ def guarded(read, source, what: str):
 
 # "2.1 ", "IV. ", "B. " before a section title: numbering, not part of the title.
 SECTION_NUMBER = re.compile(r"^\s*(?:[0-9]+(?:\.[0-9]+)*\.?|[IVX]+\.|[A-Z]\.)\s+")
+
+
+def span_count(value: str) -> int:
+    """A colspan or rowspan attribute as a count (1 when missing or absurd)."""
+    return int(value) if value.strip().isdigit() and 0 < int(value) < 1000 else 1
+
+
+def row_cells(own, spans: dict) -> tuple:
+    """Block.cells of a table row: `own` is the row's cells in order as (start, end, header,
+    colspan, rowspan) in the row's text; `spans` carries, per column, the cells of earlier rows
+    that span down into this one (rows left, header), and is updated for the rows below."""
+    out: list = []
+    own = iter(own)
+    cell = next(own, None)
+    while cell is not None or len(out) in spans:
+        col = len(out)
+        if col in spans:  # a cell of an earlier row spans down into this column
+            left, was_head = spans[col]
+            out.append((-1, -1, was_head))
+            if left <= 1:
+                del spans[col]
+            else:
+                spans[col] = (left - 1, was_head)
+            continue
+        a, b, is_head, across, down = cell
+        for i in range(across):
+            out.append((a, max(a, b), is_head))
+            if down > 1:
+                spans[col + i] = (down - 1, is_head)
+        cell = next(own, None)
+    return tuple(out)

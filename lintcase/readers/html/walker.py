@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model import Block, Source, Text, TextBuilder
-from ..common import SECTION_NUMBER as NUMBERING
+from ..common import SECTION_NUMBER as NUMBERING, row_cells, span_count
 from .tree import BLOCK, MUTE, Collector, Node, any_match, text_of
 
 REF_HEADINGS = re.compile(r"^(references?|bibliography|literature cited|works cited)$", re.I)
@@ -40,6 +40,9 @@ class Walker:
         self.context: list[str] = []  # inherited kinds: "caption", "footnote"
         self.blockstack: list[Node] = []
         self.caption: tuple | None = None  # (label, TextBuilder, citations, ident, links)
+        self.cells: list = []  # (start, end, node) of the row's cells, as the run's text goes
+        self.open_cells: list = []
+        self.spans: dict = {}  # per table: the cells of earlier rows spanning down (Block.cells)
 
     def walk(self, root: Node) -> None:
         stack: list = [root]
@@ -85,7 +88,11 @@ class Walker:
             self.context.append(None)
         if is_block:
             self.blockstack.append(n)
-        elif n.tag in ("br", "td", "th") and self.run is not None:
+        elif n.tag in ("td", "th"):
+            if self.run is not None:
+                self.run.space(n.start)
+            self.open_cells.append((n, self.run.next_start() if self.run is not None else 0))
+        elif n.tag == "br" and self.run is not None:
             self.run.space(n.start)
         elif n.tag == "a" and n.get("href", "").startswith("#") and len(n.get("href")) > 1:
             if n.get("href")[1:] in self.ref_ids:
@@ -95,6 +102,10 @@ class Walker:
         return True
 
     def _exit(self, n: Node) -> None:
+        if self.open_cells and self.open_cells[-1][0] is n:
+            _, start = self.open_cells.pop()
+            end = len(self.run) if self.run is not None else 0
+            self.cells.append((min(start, end), end, n))
         if self.open_cites and self.open_cites[-1][0] is n:
             _, start = self.open_cites.pop()
             if self.run is not None and len(self.run) > start:
@@ -120,6 +131,7 @@ class Walker:
             self.run = Collector(self.source)
             self.run_node = self.blockstack[-1] if self.blockstack else n
             self.cites, self.links = [], []
+            self.cells = [c for c in self.cells if c[2].parent is self.run_node]
 
     def _chars(self, chars: str, offset: int, verbatim: bool) -> None:
         if self.run is None:
@@ -139,10 +151,10 @@ class Walker:
         if self.run is None:
             return
         text, cites, node = self.run.build(), tuple(self.cites), self.run_node
-        links = tuple(self.links)
+        links, cells = tuple(self.links), self._row_cells(node)
         kind = self._kind()
         self.run, self.run_node, self.cites, self.open_cites = None, None, [], []
-        self.links = []
+        self.links, self.cells = [], []
         if not text.text:
             return
         if kind == "heading":
@@ -158,7 +170,21 @@ class Walker:
                 cut = len(title) + 1
                 links = _shift(links, cut, len(text))
                 text, cites = text.slice(cut, len(text)), _shift(cites, cut, len(text))
-            self.blocks.append(Block(kind, section, text, "", _ident(node), cites, links=links))
+            self.blocks.append(Block(kind, section, text, "", _ident(node), cites, links=links,
+                                     cells=cells if kind == "table" and not title else ()))
+
+    def _row_cells(self, row: Node | None) -> tuple:
+        """Block.cells of a table row's run: its own cells (not those of a nested table)."""
+        own = [c for c in self.cells if row is not None and row.tag == "tr" and c[2].parent is row]
+        if not own:
+            return ()
+        table = row.parent
+        while table is not None and table.tag != "table":
+            table = table.parent
+        head = row.parent is not None and row.parent.tag == "thead"
+        return row_cells([(a, b, head or n.tag == "th", span_count(n.get("colspan")),
+                           span_count(n.get("rowspan"))) for a, b, n in own],
+                         self.spans.setdefault(id(table), {}))
 
     def section(self) -> tuple[str, ...]:
         return self.base + tuple(t for _, t in self.sections)

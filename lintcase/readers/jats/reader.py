@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ...model import Block, Meta, Rendering, Source, Text, TextBuilder
-from ..common import SECTION_NUMBER as NUMBERING, ReadError, guarded
+from ..common import SECTION_NUMBER as NUMBERING, ReadError, guarded, row_cells, span_count
 from .meta import read_meta, read_references
 from .text import text_of
 from .xmltree import Node, parse
@@ -170,34 +170,11 @@ def _cells(row: Node, marks: list, text: Text, raw, spans: dict) -> tuple:
     carries the cells of earlier rows that span down into this one."""
     shift = len(raw.text) - len(raw.text.lstrip())
     head = row.parent is not None and row.parent.tag == "thead"
-    own = iter(sorted(((s, e, n) for s, e, n in marks if n.parent is row and n.tag in ("td", "th")),
-                      key=lambda m: m[2].index))
-    out: list = []
-    cell = next(own, None)
-    while cell is not None or len(out) in spans:
-        col = len(out)
-        if col in spans:  # a cell of an earlier row spans down into this column
-            left, was_head = spans[col]
-            out.append((-1, -1, was_head))
-            if left <= 1:
-                del spans[col]
-            else:
-                spans[col] = (left - 1, was_head)
-            continue
-        s, e, n = cell
-        a, b = max(0, s - shift), max(0, min(len(text.text), e - shift))
-        is_head = head or n.tag == "th"
-        down = _count(n.get("rowspan"))
-        for i in range(_count(n.get("colspan"))):
-            out.append((a, max(a, b), is_head))
-            if down > 1:
-                spans[col + i] = (down - 1, is_head)
-        cell = next(own, None)
-    return tuple(out)
-
-
-def _count(value: str) -> int:
-    return int(value) if value.strip().isdigit() and 0 < int(value) < 1000 else 1
+    own = sorted(((s, e, n) for s, e, n in marks if n.parent is row and n.tag in ("td", "th")),
+                 key=lambda m: m[2].index)
+    return row_cells([(max(0, s - shift), max(0, min(len(text.text), e - shift)),
+                       head or n.tag == "th", span_count(n.get("colspan")),
+                       span_count(n.get("rowspan"))) for s, e, n in own], spans)
 
 
 def _links(marks: list, text: Text, raw) -> tuple:
