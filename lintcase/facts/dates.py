@@ -59,9 +59,10 @@ _OF = re.compile(r"\s+of\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+?)(?=[,.;)]|\s+(?:a
 
 DAY = re.compile(
     r"(?<![\w/-])(?<!\ba )(?<!\bper )(?<!\beach )(?<!\bevery )(?<!\bsame )(?<!\bone )"
+    r"(?<!\bother )(?<!\bnext )(?<!\bfollowing )(?<!\bprevious )"
     r"(?:(?:(?:post-?operative|hospital|illness)\s+)?[Dd]ay|POD)[\s-]*(?P<n>\d{1,3})"
-    r"(?![\w-]|[.,]\d|\s*(?:[-–]|to|and|or|through)\s*\d|\s*(?:hours?|h|days?|weeks?|months?|"
-    r"years?|mg|g|mL|ml)\b)", re.IGNORECASE)
+    r"(?![\w-]|[.,]\d|\s*(?:[-–,]|to|and|or|through)\s*\d|\s*(?:hours?|h|days?|weeks?|months?|"
+    r"years?|doses?)\b|\s*(?-i:mg|g|mL|ml)\b)", re.IGNORECASE)
 
 
 def days(rendering: Rendering) -> list[Fact]:

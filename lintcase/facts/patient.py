@@ -49,7 +49,7 @@ _AGE_UNIT = r"(?:years?|yrs?|months?|weeks?|days?)"
 _NO_RANGE = rf"(?!\s*(?:{_AGE_UNIT}\b)?[\s-]*(?:and|or|to|[-–])\s*\d)"
 AT_AGE = re.compile(
     rf"\b(?P<prep>at|since|from)\s+(?:(?:the\s+)?age\s+(?:of\s+)?(?P<n>{NUMBER})\b(?!\.\d)"
-    rf"{_NO_RANGE}(?:\s*(?P<u>{_AGE_UNIT})\b)?"
+    rf"{_NO_RANGE}(?:\s*(?P<u>{_AGE_UNIT})\b)?(?!\s*(?:mos?|wks?|d|hrs?|h)\b)"
     rf"|(?P<n2>{NUMBER})[\s-]*(?P<u2>{_AGE_UNIT})\s+(?:of\s+age|old)\b)", re.IGNORECASE)
 # A sentence in which "at the age of 57" is the age at which the patient came to this report's
 # care: a verb of presentation, words that name this care ("our", "this", "to the hospital"),
@@ -57,10 +57,11 @@ AT_AGE = re.compile(
 # by a pediatrician" is an earlier visit).
 _PRESENTS = re.compile(r"\b(?:present(?:ed|s)|admitted|referred|hospitali[sz]ed|brought)\b",
                        re.IGNORECASE)
-_THIS_CARE = re.compile(r"\b(?:our|us|this|the present|the current)\b|\bto the (?:hospital|"
-                        r"emergency|clinic|department|outpatient)", re.IGNORECASE)
+_THIS_CARE = re.compile(r"\b(?:our|us)\b|\bto the (?:hospital|emergency|clinic|department|"
+                        r"outpatient)", re.IGNORECASE)
 _NOT_NOW = re.compile(r"\b(?:ago|earlier|before|previous(?:ly)?|prior|first|initially|history|"
-                      r"since|later|after|when|until|onset|diagnosed|born|birth)\b", re.IGNORECASE)
+                      r"since|later|after|when|until|onset|diagnosed|born|birth|had|elsewhere|"
+                      r"another|other|local|outside)\b", re.IGNORECASE)
 # The years since an event: "10 years ago", "two years earlier", "3 years before admission",
 # "eight years prior to presentation".
 AGO = re.compile(

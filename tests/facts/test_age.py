@@ -29,6 +29,10 @@ AGES = [
     # an earlier visit, or a presentation not said to be to this care: an age at an event
     ("At the age of 12, she was seen by a pediatrician for asthma.", []),
     ("She was admitted at the age of 61 for dyspnoea.", []),
+    ("She had been admitted to the hospital at the age of 30 for appendicitis.", []),
+    ("At the age of 30, this patient was admitted to a local hospital.", []),
+    ("He was hospitalized at another hospital at the age of 30, and presented to our clinic.", []),
+    ("The child was admitted to our hospital at the age of 14 d.", []),  # not 14 years
     ("She first presented at the age of 20 with seizures.", []),
     ("He was diagnosed with schizophrenia at the age of 20.", []),
 ]

@@ -77,6 +77,9 @@ DAYS = [
     ("He took 1 g/day 3 days in a row.", []),
     ("Pain began one day 2 weeks later.", []),
     ("Drainage stopped on pod 3 and DAY 5.", [("day", 3), ("day", 5)]),
+    ("On day 3 G-CSF was given; on day 4 Mg was low.", [("day", 3), ("day", 4)]),
+    ("Fever recurred on day 3, 5 and 7.", []),
+    ("On the following day 3 doses were given, and every other day 2 doses.", []),
     ("Today 5 nodules remain; a Monday 9 visit followed.", []),
 ]
 

@@ -289,3 +289,32 @@ def test_html_table_rows_have_the_cells_of_the_jats_rows(folder):
         _cell_rows(TRIPLES / folder / "article.xml")
     assert page and len(page) == len(jats)
     assert page == jats
+
+
+def _page_rows(tmp_path: Path, body: str) -> list:
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>T</title></head><body><article>{body}</article></body>"
+                    "</html>", encoding="utf-8")
+    r = read(page)
+    return [(b.ident, tuple("^" if a < 0 else b.text.text[a:e] for a, e, _ in b.cells))
+            for b in r.blocks if b.kind == "table"]
+
+
+def test_rows_of_two_tables_are_told_apart(tmp_path):
+    """Each row carries its table's ident (as JATS rows carry their table-wrap's), so two
+    tables of one page are never read as one breakdown."""
+    rows = _page_rows(tmp_path, "<table><tr><td>A</td><td>10 (50%)</td></tr></table><p>Text.</p>"
+                                "<table id='t2'><tr><td>B</td><td>6 (75%)</td></tr></table>")
+    assert [i for i, _ in rows] == ["table-1", "t2"]
+
+
+def test_a_row_cut_by_a_block_in_a_cell_has_no_cells(tmp_path):
+    rows = _page_rows(tmp_path, "<table><tr><td>Sex</td><td><p>Note</p>tail</td><td>9</td></tr>"
+                                "<tr><td>Age</td><td>40</td><td>7</td></tr></table>")
+    assert all(cells == () for _, cells in rows[:-1]) and rows[-1][1] == ("Age", "40", "7")
+
+
+def test_a_row_without_text_takes_the_cells_spanning_into_it(tmp_path):
+    rows = _page_rows(tmp_path, "<table><tr><td rowspan='2'>R</td><td>a</td></tr><tr><td></td>"
+                                "</tr><tr><td>x</td><td>y</td></tr></table>")
+    assert [c for _, c in rows] == [("R", "a"), ("x", "y")]

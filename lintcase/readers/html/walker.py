@@ -43,6 +43,8 @@ class Walker:
         self.cells: list = []  # (start, end, node) of the row's cells, as the run's text goes
         self.open_cells: list = []
         self.spans: dict = {}  # per table: the cells of earlier rows spanning down (Block.cells)
+        self.tables: dict = {}  # id(table) -> its ident: the table's id, or "table-N"
+        self.rows_done: set = set()  # rows whose cells were read (their spans taken)
 
     def walk(self, root: Node) -> None:
         stack: list = [root]
@@ -102,6 +104,8 @@ class Walker:
         return True
 
     def _exit(self, n: Node) -> None:
+        if n.tag == "tr" and id(n) not in self.rows_done and self.run is None:
+            self._row_cells(n)  # a row without text still takes the cells spanning into it
         if self.open_cells and self.open_cells[-1][0] is n:
             _, start = self.open_cells.pop()
             end = len(self.run) if self.run is not None else 0
@@ -170,21 +174,34 @@ class Walker:
                 cut = len(title) + 1
                 links = _shift(links, cut, len(text))
                 text, cites = text.slice(cut, len(text)), _shift(cites, cut, len(text))
-            self.blocks.append(Block(kind, section, text, "", _ident(node), cites, links=links,
-                                     cells=cells if kind == "table" and not title else ()))
+            row = kind == "table" and node is not None and node.tag == "tr"
+            self.blocks.append(Block(kind, section, text, "", self._table_ident(node) if row
+                                     else _ident(node), cites, links=links,
+                                     cells=cells if row and not title else ()))
 
     def _row_cells(self, row: Node | None) -> tuple:
-        """Block.cells of a table row's run: its own cells (not those of a nested table)."""
-        own = [c for c in self.cells if row is not None and row.tag == "tr" and c[2].parent is row]
-        if not own:
+        """Block.cells of a table row's run: its own cells (not those of a nested table); none
+        for a row that a block inside a cell (a <p>, a <div>, a nested table) cut into pieces."""
+        if row is None or row.tag != "tr" or id(row) in self.rows_done:
             return ()
-        table = row.parent
-        while table is not None and table.tag != "table":
-            table = table.parent
+        self.rows_done.add(id(row))
+        own = [c for c in self.cells if c[2].parent is row]
+        cut = any(d is not c and (d.tag in BLOCK or d.tag in HEADING_TAGS)
+                  for c in row.children if isinstance(c, Node) for d in c.iter())
         head = row.parent is not None and row.parent.tag == "thead"
-        return row_cells([(a, b, head or n.tag == "th", span_count(n.get("colspan")),
-                           span_count(n.get("rowspan"))) for a, b, n in own],
-                         self.spans.setdefault(id(table), {}))
+        cells = row_cells([(a, b, head or n.tag == "th", span_count(n.get("colspan")),
+                            span_count(n.get("rowspan"))) for a, b, n in own],
+                          self.spans.setdefault(id(_table_of(row)), {}))
+        return () if cut else cells
+
+    def _table_ident(self, row: Node) -> str:
+        """Every row of one table has the table's ident (as the JATS reader gives them the
+        table-wrap's), so that rows of two tables are never read as one."""
+        table = _table_of(row)
+        if id(table) not in self.tables:
+            self.tables[id(table)] = (table.get("id") if table is not None else "") \
+                or f"table-{len(self.tables) + 1}"
+        return self.tables[id(table)]
 
     def section(self) -> tuple[str, ...]:
         return self.base + tuple(t for _, t in self.sections)
@@ -233,6 +250,13 @@ class Walker:
         if text.text or label:
             self.blocks.append(Block("caption", self.section(), text, label, ident, tuple(cites),
                                      links=tuple(links)))
+
+
+def _table_of(row: Node) -> Node | None:
+    table = row.parent
+    while table is not None and table.tag != "table":
+        table = table.parent
+    return table
 
 
 def _run_in_title(node: Node | None, text: Text, source: Source) -> Text | None:

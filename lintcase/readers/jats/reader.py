@@ -128,10 +128,11 @@ def _captioned(node: Node, section: tuple, source: Source, out: list) -> None:
         rb, marks = TextBuilder(source), []
         raw = text_of(row, source, NOT_PROSE, builder=rb, marks=marks)
         text = raw.strip()
+        # a row without text still takes the cells of earlier rows that span down into it
+        cells = _cells(row, marks, text, raw, spans.setdefault(_table(row), {}))
         if text.text:
             out.append(Block("table", section, text, label_text, node.get("id"),
-                             links=_links(marks, text, raw),
-                             cells=_cells(row, marks, text, raw, spans.setdefault(_table(row), {}))))
+                             links=_links(marks, text, raw), cells=cells))
     for fn in node.iter("fn"):
         _paragraph(fn, section, source, out, kind="footnote")
 
