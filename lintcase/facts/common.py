@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Block, Fact, Rendering
-from .sentences import boundaries, sentence_of
+from .sentences import boundaries, sentence_of, sentence_span
 
 PROSE = ("paragraph", "caption", "list-item", "footnote")
 CONTEXT_CHARS = 80
@@ -37,11 +37,9 @@ def prose_blocks(rendering: Rendering, kinds=PROSE):
 def make_fact(rendering: Rendering, block: Block, starts: list[int], kind: str, value,
               start: int, end: int) -> Fact:
     text = block.text.text
-    k = sentence_of(starts, start)
-    s0 = starts[k]
-    s1 = starts[k + 1] if k + 1 < len(starts) else len(text)
+    s0, s1 = sentence_span(starts, start, len(text))
     return Fact(kind=kind, value=value, surface=text[start:end],
                 context=text[max(s0, start - CONTEXT_CHARS):start],
                 after=text[end:min(s1, end + CONTEXT_CHARS)],
                 span=block.text.span(start, end), rendering=rendering, block=block,
-                start=start, end=end, sentence=k)
+                start=start, end=end, sentence=sentence_of(starts, start))

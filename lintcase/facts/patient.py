@@ -13,6 +13,7 @@ import re
 from ..model import Block, Fact, Rendering
 from .common import make_fact, prose_blocks
 from .durations import NUMBER, UNITS, number
+from .sentences import sentence_span
 
 _PERSON = (r"(?:woman|man|female|male|girl|boy|lady|gentleman|patient|infant|child|"
            r"neonate|newborn|adolescent|toddler|baby|individual|primigravida|multigravida)")
@@ -72,7 +73,7 @@ AGO = re.compile(
 
 def _may_state_age(text: str) -> bool:
     """A cheap test before the regexes: most paragraphs of an article state no age."""
-    return "old" in text or "ged" in text or "age" in text or "Age" in text
+    return "old" in text or "age" in text or "Age" in text  # "aged", "Aged", "age:" too
 
 
 def _unit(u: str | None) -> str:
@@ -115,12 +116,10 @@ def _block_ages(rendering: Rendering, block: Block, starts: list[int]) -> list[F
             end = text.index("old", m.end("u")) + 3 if pattern is AGE else m.end()
             out.append(make_fact(rendering, block, starts, "age", (_unit(m.group("u")), n),
                                  m.start(), end))
-    if "age" not in text and "Age" not in text and "old" not in text:
-        return out
     for m in AT_AGE.finditer(text):
         g = "n" if m.group("n") else "n2"
         n = number(m.group(g))
-        s0, s1 = _sentence(block, starts, m.start())
+        s0, s1 = sentence_span(starts, m.start(), len(text))
         sentence = text[s0:s1]
         if n is None or _not_the_patient(block, starts, m) or _RELATIVE.search(sentence):
             continue  # "her mother had been diagnosed ... at the age of 52"
@@ -153,11 +152,6 @@ def _next_to(sentence: str, a: int, b: int, span: re.Match) -> bool:
     return len(between.split()) <= 3 and not _CLAUSE.search(between)
 
 
-def _sentence(block: Block, starts: list[int], at: int) -> tuple[int, int]:
-    k = max(i for i, s in enumerate(starts) if s <= at)
-    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(block.text.text)
-
-
 def sex(rendering: Rendering) -> list[Fact]:
     out = []
     for block, starts in prose_blocks(rendering):
@@ -177,7 +171,7 @@ def sex(rendering: Rendering) -> list[Fact]:
 def _not_the_patient(block: Block, starts: list[int], m: re.Match) -> bool:
     """A relative, a published case, or a group rather than the patient of this report."""
     text = block.text.text
-    s0, s1 = _sentence(block, starts, m.start())
+    s0, s1 = sentence_span(starts, m.start(), len(text))
     near = text[max(s0, m.start() - 40):min(s1, m.end() + 25)]
     if _RELATIVE.search(near) or _GROUP.search(near):
         return True

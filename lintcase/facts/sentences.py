@@ -31,3 +31,9 @@ def boundaries(rendering: Rendering, text: str) -> tuple[int, ...]:
 
 def sentence_of(starts: list[int], offset: int) -> int:
     return bisect.bisect_right(starts, offset) - 1
+
+
+def sentence_span(starts, offset: int, length: int) -> tuple[int, int]:
+    """Start and end of the sentence holding `offset` in a text of `length` characters."""
+    k = sentence_of(starts, offset)
+    return starts[k], starts[k + 1] if k + 1 < len(starts) else length

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..model import Fact, Rendering
 from . import dates
 from .registry import facts
-from .sentences import boundaries
+from .sentences import boundaries, sentence_span
 
 DAYS_PER_MONTH = 365.25 / 12
 _IN_MONTHS = {"day": 1 / DAYS_PER_MONTH, "week": 7 / DAYS_PER_MONTH, "month": 1, "year": 12}
@@ -175,8 +175,7 @@ def classes(words: str) -> set[str]:
 def sentence(f: Fact) -> tuple[int, int]:
     """Start and end of the sentence a fact is in (its context reaches back to the start)."""
     starts = boundaries(f.rendering, f.block.text.text)
-    k = f.sentence
-    return starts[k], starts[k + 1] if k + 1 < len(starts) else len(f.block.text.text)
+    return sentence_span(starts, starts[f.sentence], len(f.block.text.text))
 
 
 def _sentence_without_offsets(d: Fact, rels: list[Fact]) -> str:

@@ -61,8 +61,7 @@ def words(rendering: Rendering) -> list[Word]:
             continue
         for m in found:
             start, end = m.span()
-            key = folded[start:end] if same else \
-                m.group().translate(FOLD).casefold().replace("\u200d", "")
+            key = folded[start:end] if same else _fold(m.group())
             out.append(make(Word, (key, bi, start, end, cited(start) if cited else False,
                                    compared, math(start) if math else False)))
     return out
@@ -90,7 +89,12 @@ def _inside(spans):
 
 def keys(text: str) -> list[str]:
     """Comparison keys of any string (metadata, notes) in the same form as Word.key."""
-    return [m.group().translate(FOLD).casefold().replace("\u200d", "") for m in _WORD.finditer(_nfc(text))]
+    return [_fold(m.group()) for m in _WORD.finditer(_nfc(text))]
+
+
+def _fold(word: str) -> str:
+    """A word's key: ligatures unfolded, case folded, the joiners _nfc pads with dropped."""
+    return word.translate(FOLD).casefold().replace("\u200d", "")
 
 
 def _nfc(text: str) -> str:
