@@ -8,7 +8,9 @@ is the analyte a laboratory value names (`subject: analyte`), the content words 
 statement (`words`, kit/around.py: "a 4.2 cm mass in the left lobe" and "the mass in the left
 lobe measured 42 mm"), or for a stage its kind (a group, or a TNM of one prefix). Anything
 stated at any time counts, since values and stages change over an illness; a subject the body
-never states is not reported (missing, not contradicted). With `odd_one_out`, a body term is
+never states is compared between the abstract and the captions (a caption is not compared with
+another: figures of two sides or two times are common) and is not reported when stated nowhere
+else (missing, not contradicted). With `odd_one_out`, a body term is
 also reported when it differs from the abstract's and another body statement's. Reports of
 several patients are compared within each patient only.
 """
@@ -72,16 +74,25 @@ def run(article: Article, options: dict):
 def _compare(r, group: list[Fact], keyed: dict, options: dict):
     """`keyed`: each statement's (kind, subject ...), worked out once per rendering."""
     body = [g for g in group if place(g) not in options["places"]]
-    seen = set()
-    for f in (f for f in group if place(f) in options["places"]):
+    summaries = [f for f in group if place(f) in options["places"]]
+    seen, reported = set(), set()
+    for f in summaries:
         others = [g for g in body if same_subject(keyed[id(f)], keyed[id(g)], options)]
+        elsewhere = "the case section"
+        if not others:  # the case section does not state it: the abstract against captions
+            others = [g for g in summaries if place(g) != place(f) and
+                      same_subject(keyed[id(f)], keyed[id(g)], options)]
+            if all((id(g), id(f)) in reported for g in others):
+                continue  # the pair is reported already, from its other side
+            elsewhere = "a caption" if place(f) == "abstract" else "the abstract"
         if not others or any(same(f, g) for g in others):
             continue
         if (size := (id(f.block), f.sentence, f.surface if f.kind != "quantity" else
                      tuple(extent(f)))) in seen:
             continue  # a size's dimensions are one statement, reported once
         seen.add(size)
-        yield _hit(r, f, others, keyed, "the case section")
+        reported.update((id(f), id(g)) for g in others)
+        yield _hit(r, f, others, keyed, elsewhere)
     for g in (g for g in body if g.kind == "term" and g.value.category in options["odd_one_out"]):
         yield from _odd_one_out(r, g, group, body, keyed, options)
 
