@@ -16,7 +16,7 @@ same fact somewhere else (so that a comparison can see the change):
   within the case section may have changed between the two times);
 - reused: a number (plus 1 to 3) or a word with an opposite (left/right, increased/decreased,
   benign/malignant ...) in a sentence that the abstract or a caption repeats word for word from
-  the body;
+  the body, in either copy;
 - stage: a stage group ("stage IIIA") or a TNM classification that the abstract or a caption
   and the body both give, the group turned into another or the T category changed.
 
@@ -162,15 +162,14 @@ SWAP = {"left": "right", "right": "left", "increased": "decreased", "decreased":
 
 
 def sites_reused(rng, r):
-    """A number or a word with an opposite (left/right, increased/decreased) in a sentence of
-    the abstract or a caption that the body repeats word for word."""
-    body = {}
+    """A number or a word with an opposite (left/right, increased/decreased) in a sentence
+    that the abstract or a caption and the body state once each, word for word: either copy."""
+    copies = {}
     for b, at, s in _sentences(r):
-        if role(b) == "body":
-            body.setdefault(s, []).append(b)
+        copies.setdefault(s, Counter())[role(b) == "body"] += 1
     out = []
     for b, at, s in _sentences(r):
-        if role(b) == "body" or len(body.get(s, [])) != 1:
+        if copies[s] != Counter({True: 1, False: 1}):
             continue
         for m in re.finditer(r"(?<![\w.\[,–-])\d+(?![\w.\],–-])|[A-Za-z]+", s):
             w = m.group()  # (a number in brackets or a list of them is a citation)
