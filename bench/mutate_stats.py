@@ -119,11 +119,28 @@ def plan(rng: random.Random, r, per_kind: int) -> list[dict]:
                     edits.append(dict(e, kind="restated"))
             continue
         sites = [f for f in facts(r, kind) if _consistent(kind, f.value)]
+        whole = _whole_breakdowns(r) if kind == "share" else {}
         for f in rng.sample(sites, min(per_kind, len(sites))):
             e = _one_edit(rng, r, f)
             if e is not None:
+                if kind == "share":  # one total gave every row's share; after the edit none does
+                    rows = whole.get(f.value.breakdown, [])
+                    edited = _edited_value(kind, f.value, e["which"], e["after"])
+                    e["whole"] = bool(rows) and not stats.common_total(
+                        [(edited.count, edited.share) if g is f else (g.value.count, g.value.share)
+                         for g in rows])
                 edits.append(e)
     return edits
+
+
+def _whole_breakdowns(r) -> dict:
+    """The rows of each table breakdown whose every row is its share of one total (the
+    numbers consistent before the edit), by breakdown."""
+    rows: dict = {}
+    for f in facts(r, "share"):
+        rows.setdefault(f.value.breakdown, []).append(f)
+    return {key: found for key, found in rows.items()
+            if stats.common_total([(f.value.count, f.value.share) for f in found])}
 
 
 def _one_edit(rng: random.Random, r, f, restated: bool = False) -> dict | None:
@@ -234,10 +251,18 @@ def main(argv=None) -> int:
         rate = f"{100 * hit / len(rs):.0f}%" if rs else "–"
         lines.append(f"| {kind} ({rule}) | {counts[kind]} | {articles[kind]} | {len(rs)} | "
                      f"{hit} | **{rate}** |")
+    whole = [x for x in results if x.get("whole")]
+    lines += ["", f"Share edits in a breakdown whose rows were all one total's shares before the "
+              f"edit and are no total's after it: {sum(x['found'] for x in whole)} of "
+              f"{len(whole)} found"
+              + (f" (**{100 * sum(x['found'] for x in whole) / len(whole):.0f}%**)" if whole
+                 else "") + "; the other share edits are in columns whose rows were not "
+              "(another column's numbers, per-item answers, shares of several totals)."]
     misses = [x for x in results if not x["found"]]
     lines += ["", f"Missed edits ({len(misses)}):", ""]
     lines += [f"- {x['article']}: {x['kind']} «{x['surface']}», {x['which']} "
-              f"{x['before']} → {x['after']}" for x in misses]
+              f"{x['before']} → {x['after']}" + (" (rows of one total)" if x.get("whole") else "")
+              for x in misses]
     lines += ["", f"{len(results)} edits in {time.time() - t0:.0f} s."]
     return emit(lines, args.out)
 

@@ -14,12 +14,14 @@ heading, a mean, an empty cell), and known to be whole by one of two signs:
   total, as when a column's percentages leave out the missing answers), when the table says
   it counts ("n (%)", "No.", "number") and the counts do not add up to about 100 too (then
   both numbers may be shares or rounded measures: a composition and its spread);
-- "rows": neither, but three rows or more of a table that counts; whether they are whole is
-  left to the check (every row but one a share of the counts' sum says so).
+- "rows": neither, but two rows or more of a table that counts; whether they are whole is
+  left to the check (every row but one a share of the counts' sum or of the column's n says
+  so).
 Rows a run must not mix in end it: a mean, median, range or score; a "Total" row; a row that
 states its own n ("Record of past TST (n = 295)"). Shares that
-are a row's (each row's shares across the columns add up to 100) are not a column's breakdown
-and are left out, and so is every table whose caption or notes speak of weighting (weighted
+are a row's (each row's shares across the columns add up to 100, or those of adjacent columns
+are their counts' shares of another cell of the row: "Tested 99 (55.0) | Positive 53 (53.5) |
+Negative 46 (46.5)") are not a column's breakdown and are left out, and so is every table whose caption or notes speak of weighting (weighted
 percentages are not shares of the counts).
 """
 from __future__ import annotations
@@ -109,10 +111,30 @@ def _tables(rendering: Rendering):
         i = j
 
 
-def _row_shares(items: list) -> bool:
-    """The row's shares across its columns add up to 100: a row's breakdown, not a column's."""
-    shares = [item[1] for item in items[1:] if item]
-    return len(shares) >= 2 and abs(sum(float(p) for p in shares) - 100) <= len(shares) * 0.5
+def _row_shares(items: list) -> frozenset:
+    """The columns whose shares are the row's, not a column's breakdown: every share of the
+    row when they add up to 100; or adjacent columns whose counts add up to another cell's
+    count of the row and are each their share of it ("Tested 99 (55.0) | Positive 53 (53.5) |
+    Negative 46 (46.5)": 53 and 46 of the 99 tested)."""
+    cols = [c for c in range(1, len(items)) if items[c]]
+    if len(cols) >= 2 and \
+            abs(sum(float(items[c][1]) for c in cols) - 100) <= len(cols) * 0.5:
+        return frozenset(cols)
+    counts = {items[c][0] for c in cols}
+    for i in range(len(cols)):
+        for j in range(i + 2, len(cols) + 1):
+            run = cols[i:j]
+            total = sum(items[c][0] for c in run)
+            if run[-1] - run[0] == len(run) - 1 and total in counts and \
+                    all(items[c][0] and _share_of(items[c], total) for c in run):
+                return frozenset(run)
+    return frozenset()
+
+
+def _share_of(item, total: int) -> bool:
+    """The item's count is its printed share of total, within one unit of the last digit."""
+    p = item[1]
+    return abs(100 * item[0] / total - float(p)) < 10 ** -len(p.partition(".")[2]) + 1e-9
 
 
 def _column_n(head: list[Block], col: int) -> int:
@@ -148,12 +170,12 @@ def extract(rendering: Rendering) -> list[Fact]:
             others = tuple(sorted({*others, sum(others)} - {0}))
             run: list = []
             for i, block, label, items, ends, row_shares in grid + [(0, None, "", [None] * width,
-                                                                      True, False)]:
+                                                                      True, frozenset())]:
                 # a row stating its own n has its own total (`ends`), like a mean or a Total
                 if items[col] is None or ends:
                     out += _breakdown(rendering, (rows[0].ident, col, n, others, counting), run)
                     run = []
-                elif not row_shares:
+                elif col not in row_shares:
                     run.append((i, block, label, items[col]))
     return out
 
@@ -175,7 +197,7 @@ def _breakdown(rendering: Rendering, where: tuple, run: list) -> list[Fact]:
         if not 95 <= counted <= 105 and (counting or COUNTING.search(labels)):
             if whole_shares([item[1] for *_, item in run]):
                 whole, basis, total = run, "100", counted
-            elif len(run) >= 3:
+            elif len(run) >= 2:
                 whole, basis, total = run, "rows", counted
     out = []
     if not total:

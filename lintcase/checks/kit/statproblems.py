@@ -79,7 +79,7 @@ def table_shares(r):
     giving each column's shares of the whole cohort). The total is the column's n, the
     counts' sum, or (three rows or more) the one total every row but one is a share of. In a
     run of rows not known to be whole, one row is reported when every other row is a share of
-    the counts' sum or of the column's n (four rows with a count or more). When every row is off, the column is reported once, and only
+    the counts' sum or of the column's n (two rows with a count or more). When every row is off, the column is reported once, and only
     when its counts add up to the column's n and its shares to 100, and no total or one a few
     from the n gives the shares (a count revised and the shares not)."""
     sets: dict = {}
@@ -98,7 +98,7 @@ def table_shares(r):
         total = min(totals, key=lambda t: sum(not _fits(k, t, p) for k, p in shares))
         wrong = [f for f in found if not _fits(f.value.count, total, f.value.share)]
         if v.basis == "rows" and (total not in (v.total, v.column_n) or len(wrong) != 1 or
-                                  sum(k > 0 for k, _ in shares) < 4):
+                                  sum(k > 0 for k, _ in shares) < 2):
             continue  # not known to be shares of one total
         if wrong and len(wrong) * 2 <= len(found):
             for f in wrong:
