@@ -116,9 +116,11 @@ def table_shares(r):
 
 
 def _fits(k: int, n: int, pct: str) -> bool:
-    """k of n printed as pct, a trailing zero read as padding too ("28.10" for 28.1)."""
+    """k of n printed as pct, a trailing zero of a second decimal read as padding too ("28.10"
+    for 28.1; "4.0" is not 4, which would allow anything from 3 to 5)."""
     return n > 0 and stats.share_consistent(k, n, pct) or \
-        n > 0 and "." in pct and pct.endswith("0") and stats.share_consistent(k, n, pct[:-1])
+        n > 0 and stats.decimals(pct) >= 2 and pct.endswith("0") and \
+        stats.share_consistent(k, n, pct[:-1])
 
 
 def _share_off(v, total: int) -> str:
