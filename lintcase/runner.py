@@ -180,13 +180,27 @@ def _map(chunks: list[list[str]], named: set[str], opts: Options):
         for c in chunks:
             yield cached_chunk(c, named, opts)
         return
-    with ProcessPoolExecutor(max_workers=opts.jobs) as pool:
+    with ProcessPoolExecutor(max_workers=opts.jobs, initializer=_worker_start,
+                             initargs=(opts,)) as pool:
         # Tasks of about 1/32 of a worker's share: few enough that sending them costs
         # nothing, small enough that no worker idles long at the end (chunks are now often one
-        # article each, and one article may take seconds).
+        # article each, and one article may take seconds). The options go to each worker once;
+        # a chunk carries only its own files' names.
         size = max(1, len(chunks) // (opts.jobs * 32))
-        yield from pool.map(cached_chunk, chunks, [named] * len(chunks), [opts] * len(chunks),
+        yield from pool.map(_worker_chunk, chunks, [named.intersection(c) for c in chunks],
                             chunksize=size)
+
+
+_WORKER: dict = {}
+
+
+def _worker_start(opts: Options) -> None:
+    _WORKER["opts"] = opts
+
+
+def _worker_chunk(files: list[str], named: set[str]) -> Result:
+    _settle()  # the last chunk's garbage collected, what lives on (rules, caches) frozen
+    return cached_chunk(files, named, _WORKER["opts"])
 
 
 def cached_chunk(files: list[str], named: set[str], opts: Options) -> Result:
