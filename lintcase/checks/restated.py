@@ -87,11 +87,11 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             elsewhere = "a caption" if place(f) == "abstract" else "the abstract"
         if not others or any(same(f, g) for g in others):
             continue
+        reported.update((id(f), id(g)) for g in others)  # each dimension of a size too
         if (size := (id(f.block), f.sentence, f.surface if f.kind != "quantity" else
                      tuple(extent(f)))) in seen:
             continue  # a size's dimensions are one statement, reported once
         seen.add(size)
-        reported.update((id(f), id(g)) for g in others)
         yield _hit(r, f, others, keyed, elsewhere)
     for g in (g for g in body if g.kind == "term" and g.value.category in options["odd_one_out"]):
         yield from _odd_one_out(r, g, group, body, keyed, options)
@@ -114,8 +114,8 @@ def _odd_one_out(r, g: Fact, group: list[Fact], body: list[Fact], keyed: dict, o
 def _hit(r, f: Fact, others: list[Fact], keyed: dict, elsewhere: str) -> Hit:
     key = keyed[id(f)]
     shown = list(dict.fromkeys(text(g) for g in others))
-    where = [Location.at(r, h.block.text, *span(h), h.block.section_name)
-             for h in (f, *others[:4])]
+    where = list(dict.fromkeys(Location.at(r, h.block.text, *span(h), h.block.section_name)
+                               for h in (f, *others[:4])))  # a size's dimensions: one place
     name = " ".join(key) if f.kind == "staging" else key[1] if isinstance(key[1], str) \
         else ", ".join(sorted(key[1] & keyed[id(others[0])][1]))
     return Hit(tuple(where), {"subject": name, "value": text(f),

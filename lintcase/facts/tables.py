@@ -121,12 +121,11 @@ def _row_shares(items: list) -> frozenset:
             abs(sum(float(items[c][1]) for c in cols) - 100) <= len(cols) * 0.5:
         return frozenset(cols)
     counts = {items[c][0] for c in cols}
-    for i in range(len(cols)):
-        for j in range(i + 2, len(cols) + 1):
+    for i in range(len(cols)):  # next to each other: no other count between ("N | %" cells
+        for j in range(i + 2, len(cols) + 1):  # count as one)
             run = cols[i:j]
             total = sum(items[c][0] for c in run)
-            if run[-1] - run[0] == len(run) - 1 and total in counts and \
-                    all(items[c][0] and _share_of(items[c], total) for c in run):
+            if total in counts and all(items[c][0] and _share_of(items[c], total) for c in run):
                 return frozenset(run)
     return frozenset()
 

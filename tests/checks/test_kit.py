@@ -129,3 +129,20 @@ def test_a_shares_trailing_zero_is_padding_only_in_a_second_decimal():
     # 933 of 31,067 printed as 4.0%: read as "4." with a unit of 1, it passed before
     assert not _fits(933, 31067, "4.0")
     assert not _fits(8, 218, "3.0")  # 3.7%
+
+
+def test_a_size_in_the_abstract_and_a_caption_is_one_finding_with_each_place_once():
+    """Its two dimensions are two facts on each side; the pair was reported from the abstract
+    and again from the caption, and the caption's place was listed twice."""
+    from pathlib import Path
+
+    from lintcase import grouping
+    from lintcase.engine import run as engine
+    from lintcase.readers import read
+    from lintcase.rulebook.load import default_rule_dirs, load_rules
+    path = Path(__file__).parent.parent / "cases/LC219/fail/size-in-abstract-and-caption.md"
+    rules = [r for r in load_rules(default_rule_dirs()) if r.code == "LC219"]
+    found = engine.run(grouping.group([read(path)]), rules)[0]
+    assert len(found) == 1
+    places = [(loc.line, loc.column) for loc in found[0].locations]
+    assert len(places) == len(set(places)) == 2

@@ -79,7 +79,9 @@ def table_shares(r):
     giving each column's shares of the whole cohort). The total is the column's n, the
     counts' sum, or (three rows or more) the one total every row but one is a share of. In a
     run of rows not known to be whole, one row is reported when every other row is a share of
-    the counts' sum or of the column's n (two rows with a count or more). When every row is off, the column is reported once, and only
+    the counts' sum or of the column's n (two rows with a count or more; with fewer than four,
+    of the column's n only when the odd share is another column's n's: two or three items may
+    each be of those who answered it). When every row is off, the column is reported once, and only
     when its counts add up to the column's n and its shares to 100, and no total or one a few
     from the n gives the shares (a count revised and the shares not)."""
     sets: dict = {}
@@ -100,6 +102,10 @@ def table_shares(r):
         if v.basis == "rows" and (total not in (v.total, v.column_n) or len(wrong) != 1 or
                                   sum(k > 0 for k, _ in shares) < 2):
             continue  # not known to be shares of one total
+        if v.basis == "rows" and sum(k > 0 for k, _ in shares) < 4 and total != v.total and \
+                not any(_fits(wrong[0].value.count, t, wrong[0].value.share)
+                        for t in v.other_n):
+            continue  # two or three items each of the column's n, one of those who answered
         if wrong and len(wrong) * 2 <= len(found):
             for f in wrong:
                 yield (f, f"{f.value.label}: {f.surface}", _share_off(f.value, total))
