@@ -222,6 +222,10 @@ def check_chunk(files: list[str], named: set[str], opts: Options) -> Result:
     articles = discover.group(renderings, inputs.named)
     findings, rule_errors = check_articles(articles, renderings, list(opts.rules), opts.ignores,
                                            [Named(*c) for c in opts.catalog])
+    # Facts point to their rendering and the rendering's memo holds them: a cycle only the
+    # garbage collector would free, with every fact and word of the chunk. The checks are done.
+    for x in (*renderings, *articles):
+        x.memo.clear()
     return Result(findings, errors + rule_errors, [light(a) for a in articles], 0)
 
 

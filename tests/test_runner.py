@@ -142,3 +142,20 @@ def test_siblings_in_an_archive_folder_share_the_stem(tmp_path):
     assert [sorted(r["path"].rsplit("/", 1)[-1] for r in a["renderings"]) for a in doc["articles"]] \
         == [["seed.pdf.txt", "seed.xml"]]
     assert [f["rule"] for f in doc["findings"]] == ["LC101"]
+
+
+def test_a_checked_chunk_leaves_no_cycles_to_collect():
+    """The JATS tree (nodes pointing to their parent and document) and the facts (pointing to
+    their rendering, whose memo holds them) were cycles that only the garbage collector freed:
+    a tenth of a run's time. Taken apart once used, they go by reference counting alone."""
+    import gc
+
+    from lintcase import runner
+    from lintcase.rulebook.load import default_rule_dirs, load_rules
+    f = str(Path(__file__).parent.parent / "seeds" / "001_c8d4cfef30c71cfc.txt")
+    opts = runner.Options(rules=tuple(load_rules(default_rule_dirs())), jobs=1)
+    runner.check_chunk([f], {f}, opts)  # caches filled once
+    gc.collect()
+    result = runner.check_chunk([f], {f}, opts)
+    assert result.findings
+    assert gc.collect() < 100

@@ -5,7 +5,7 @@ from ...model import Block, Meta, Rendering, Source, Text, TextBuilder
 from ..common import SECTION_NUMBER as NUMBERING, ReadError, guarded, row_cells, span_count
 from .meta import read_meta, read_references
 from .text import text_of
-from .xmltree import Node, parse
+from .xmltree import Node, parse, release
 
 # Elements that are blocks of their own when met inside a paragraph, or not prose at all.
 NESTED_BLOCKS = frozenset({"fig", "table-wrap", "list", "disp-quote", "boxed-text", "fn",
@@ -24,6 +24,13 @@ def read_jats(source: Source, data: bytes | None = None, kind: str = "jats") -> 
 
 def _read(source: Source) -> Rendering:
     root = parse(source)
+    try:
+        return _rendering(root, source)
+    finally:
+        release(root)
+
+
+def _rendering(root: Node, source: Source) -> Rendering:
     article = next(root.iter("article"), None)
     if article is None:
         raise_no_article(source)
