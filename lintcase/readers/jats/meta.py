@@ -164,22 +164,32 @@ def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
     found: dict = {}
     for n in cit.iter():
         found.setdefault(n.tag, n)
+    # The entry's text is walked once; each tagged field is its element's stretch of it, white
+    # space collapsed and trimmed as text_of gives it (a walk of each field cost as much again).
+    marks: list = []
+    whole = text_of(cit, source, builder=TextBuilder(source), marks=marks,
+                    fields=cit.tag == "element-citation")
+    stretch = {id(node): (a, b) for a, b, node in marks}
+
+    def of(node: Node) -> str:
+        a, b = stretch[id(node)]
+        return whole.text[a:b].strip()
 
     def first(*tags):
         n = next((found[t] for t in tags if t in found), None)
-        return " ".join(text_of(n, source).text.split()) if n is not None else ""
+        return " ".join(of(n).split()) if n is not None else ""
 
-    ids = {n.get("pub-id-type"): text_of(n, source).text.strip() for n in cit.iter("pub-id")}
+    ids = {n.get("pub-id-type"): of(n) for n in cit.iter("pub-id")}
     if "doi" not in ids:
         for link in cit.iter("ext-link", "uri"):
-            href = link.get("href") or text_of(link, source).text
+            href = link.get("href") or of(link)
             m = _DOI_LINK.search(href)  # doi.org/10.…, not a CiteSeerX "?doi=10.1.1.…"
             if m:
                 ids["doi"] = m.group(1).strip()
     fpage, lpage = first("fpage"), first("lpage")
     pages = f"{fpage}-{lpage}" if fpage and lpage else (fpage or first("elocation-id"))
-    names = list(_authors(cit, source))
-    text = text_of(cit, source, fields=cit.tag == "element-citation")
+    names = list(_authors(cit, of))
+    text = whole.strip()
     fields = {"authors": tuple(" ".join(n).strip() for n in names),
               "title": first("article-title", "chapter-title", "data-title"),
               "source": first("source"), "year": first("year")[:4], "volume": first("volume"),
@@ -194,16 +204,17 @@ def _reference(cit: Node, source: Source, label: str, ident: str) -> Reference:
         doi=ids.get("doi", ""), pmid=ids.get("pmid", ""), ident=ident, **fields)
 
 
-def _authors(cit: Node, source: Source):
-    """(surname, given names) of each author; a collaboration or unsplit name has no surname."""
+def _authors(cit: Node, of):
+    """(surname, given names) of each author; a collaboration or unsplit name has no surname.
+    `of` gives an element's text."""
     groups = [g for g in cit.iter("person-group") if g.get("person-group-type", "author") == "author"]
     holders = groups or [cit]
     for g in holders:
         for n in g.elements():
             if n.tag in ("name", "string-name"):
                 surname, given = n.find("surname"), n.find("given-names")
-                s = text_of(surname, source).text if surname is not None else text_of(n, source).text
-                gv = text_of(given, source).text if given is not None else ""
+                s = of(surname) if surname is not None else of(n)
+                gv = of(given) if given is not None else ""
                 yield (s if surname is not None else ""), (gv if surname is not None else s)
             elif n.tag == "collab":
-                yield "", text_of(n, source).text
+                yield "", of(n)
