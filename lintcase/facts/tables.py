@@ -19,10 +19,11 @@ heading, a mean, an empty cell), and known to be whole by one of two signs:
   so).
 Rows a run must not mix in end it: a mean, median, range or score; a "Total" row; a row that
 states its own n ("Record of past TST (n = 295)"). Shares that
-are a row's (each row's shares across the columns add up to 100, or those of adjacent columns
-are their counts' shares of another cell of the row: "Tested 99 (55.0) | Positive 53 (53.5) |
-Negative 46 (46.5)") are not a column's breakdown and are left out, and so is every table whose caption or notes speak of weighting (weighted
-percentages are not shares of the counts).
+are a row's (each row's shares across the columns add up to 100, or those of neighbouring
+columns are their counts' shares of another cell of the row: "Tested 99 (55.0) | Positive 53
+(53.5) | Negative 46 (46.5)") are not a column's breakdown and are left out, and so is every
+table whose caption or notes speak of weighting (weighted percentages are not shares of the
+counts).
 """
 from __future__ import annotations
 
@@ -113,16 +114,17 @@ def _tables(rendering: Rendering):
 
 def _row_shares(items: list) -> frozenset:
     """The columns whose shares are the row's, not a column's breakdown: every share of the
-    row when they add up to 100; or adjacent columns whose counts add up to another cell's
-    count of the row and are each their share of it ("Tested 99 (55.0) | Positive 53 (53.5) |
-    Negative 46 (46.5)": 53 and 46 of the 99 tested)."""
+    row when they add up to 100; or neighbouring count columns (no other count between them;
+    a count's "%" may sit in a cell of its own) whose counts add up to another cell's count of
+    the row and are each their share of it ("Tested 99 (55.0) | Positive 53 (53.5) | Negative
+    46 (46.5)": 53 and 46 of the 99 tested)."""
     cols = [c for c in range(1, len(items)) if items[c]]
     if len(cols) >= 2 and \
             abs(sum(float(items[c][1]) for c in cols) - 100) <= len(cols) * 0.5:
         return frozenset(cols)
     counts = {items[c][0] for c in cols}
-    for i in range(len(cols)):  # next to each other: no other count between ("N | %" cells
-        for j in range(i + 2, len(cols) + 1):  # count as one)
+    for i in range(len(cols)):
+        for j in range(i + 2, len(cols) + 1):
             run = cols[i:j]
             total = sum(items[c][0] for c in run)
             if total in counts and all(items[c][0] and _share_of(items[c], total) for c in run):
