@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from ..model import Block, Fact, Rendering
 from .common import make_fact
+from .printed import decimals, share_consistent
 
 _COUNT = r"(?P<k>\d{1,3}(?:,\d{3})+|\d+)"
 SHARE = re.compile(rf"{_COUNT}\s*[(\[]\s*(?P<p>\d+(?:\.\d+)?)\s*%?\s*[)\]]")
@@ -65,7 +66,7 @@ class Share(NamedTuple):
 
 def whole_shares(shares: list[str]) -> bool:
     """Printed percentages that add up to 100 within their rounding."""
-    slack = sum(0.5 * 10 ** -(len(p.split(".")[1]) if "." in p else 0) for p in shares)
+    slack = sum(0.5 * 10 ** -decimals(p) for p in shares)
     return abs(sum(float(p) for p in shares) - 100) <= slack + 1e-9
 
 
@@ -126,16 +127,11 @@ def _row_shares(items: list) -> frozenset:
     for i in range(len(cols)):
         for j in range(i + 2, len(cols) + 1):
             run = cols[i:j]
-            total = sum(items[c][0] for c in run)
-            if total in counts and all(items[c][0] and _share_of(items[c], total) for c in run):
+            shares = [items[c][:2] for c in run]
+            total = sum(k for k, _ in shares)
+            if total in counts and all(k and share_consistent(k, total, p) for k, p in shares):
                 return frozenset(run)
     return frozenset()
-
-
-def _share_of(item, total: int) -> bool:
-    """The item's count is its printed share of total, within one unit of the last digit."""
-    p = item[1]
-    return abs(100 * item[0] / total - float(p)) < 10 ** -len(p.partition(".")[2]) + 1e-9
 
 
 def _column_n(head: list[Block], col: int) -> int:

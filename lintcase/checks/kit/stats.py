@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import math
 
+from ...facts.printed import decimals, share_consistent  # noqa: F401 (used here and by callers)
+
 ALPHA = 0.05
-
-
-def decimals(s: str) -> int:
-    s = s.strip().lstrip("-")
-    return len(s.split(".", 1)[1]) if "." in s else 0
 
 
 def bounds(s: str) -> tuple[float, float]:
@@ -78,12 +75,6 @@ def decision_error(rel: str, printed: str, pmin: float, pmax: float) -> bool:
     says_significant = rel in ("<", "=") and v <= ALPHA
     says_not = (rel == ">" and v >= ALPHA) or (rel == "=" and v > ALPHA)
     return (says_significant and pmin > ALPHA) or (says_not and pmax < ALPHA)
-
-
-def share_consistent(k: int, n: int, pct: str) -> bool:
-    """k of n printed as pct percent: within one unit of its last digit (rounded or cut)."""
-    unit = 10 ** -decimals(pct)
-    return abs(100 * k / n - float(pct)) < unit + 1e-9
 
 
 def common_total(shares: list[tuple[int, str]]) -> int:
