@@ -265,8 +265,11 @@ def run(seed: int, per_type: int):
                 where = (span[0], span[0] + len(new))
                 hit = next((g.rule for g in fresh for loc in g.locations
                             if _covers(loc, str(out), src, where)), "")
+                bt = f.block.text.text
                 results.append({"type": t, "article": path.parent.name, "old": old, "new": new,
                                 "place": role(f.block),
+                                "context": " ".join((bt[max(0, s - 70):s] + "[" + new + "]"
+                                                     + bt[e:e + 70]).split()),
                                 "found": bool(hit), "rule": hit,
                                 "same": same_patient(article, t, f)})
     return results, sites
@@ -277,6 +280,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--per-type", type=int, default=2)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--context", action="store_true",
+                    help="print the edited words in context under each miss")
     args = ap.parse_args(argv)
     t0 = time.time()
     results, sites = run(args.seed, args.per_type)
@@ -310,6 +315,7 @@ def main(argv=None) -> int:
     lines += ["", f"Missed edits ({len(misses)}):", ""]
     lines += [f"- {x['article']}: {x['type']} “{x['old']}” → “{x['new']}” in the {x['place']}"
               + ("" if x["same"] else " (another patient's, or several patients undivided)")
+              + (f"\n  - … {x['context']} …" if args.context else "")
               for x in misses]
     lines += ["", f"{len(results)} edits on 72 case reports in {time.time() - t0:.0f} s."]
     return emit(lines, args.out)

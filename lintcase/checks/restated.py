@@ -11,7 +11,9 @@ stated at any time counts, since values and stages change over an illness; a sub
 never states is compared between the abstract and the captions (a caption is not compared with
 another: figures of two sides or two times are common) and is not reported when stated nowhere
 else (missing, not contradicted). With `odd_one_out`, a body term is
-also reported when it differs from the abstract's and another body statement's. Reports of
+also reported when it differs from the abstract's and another body statement's; with
+`opposites`, a body side ("his left foot") that every other statement of the same word gives
+the other way ("the right foot", in a caption and twice in the case). Reports of
 several patients are compared within each patient only.
 """
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..model import Article, Fact, Location
 from .kit.hit import Hit
 from .kit.measures import extent, place, printed, same, span, text
 from .kit.options import with_defaults
+from .kit.odd import odd_one_out, opposite_side
 from .kit.slots import by_patient
 from .kit.subjects import same_subject, subject_key
 
@@ -49,6 +52,14 @@ OPTIONS = {
                         "description": "Vocabularies whose terms are also reported in the case "
                                        "section where one statement differs from the abstract "
                                        "or a caption and from the rest of the case section."},
+        "opposites": {"type": "array", "default": [],
+                      "items": {"type": "array", "items": {"type": "string"},
+                                "minItems": 2, "maxItems": 2},
+                      "description": "Pairs of terms that exclude each other outright (left, "
+                                     "right): a case-section statement of one is also reported "
+                                     "where every other statement of the word it qualifies, "
+                                     "the abstract's or a caption's among them, gives the "
+                                     "other."},
         "categories": {"type": "array", "items": {"type": "string"}, "default": [],
                        "description": "The vocabularies (facts/vocab) whose terms are "
                                       "compared."},
@@ -94,21 +105,15 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
         seen.add(size)
         yield _hit(r, f, others, keyed, elsewhere)
     for g in (g for g in body if g.kind == "term" and g.value.category in options["odd_one_out"]):
-        yield from _odd_one_out(r, g, group, body, keyed, options)
-
-
-def _odd_one_out(r, g: Fact, group: list[Fact], body: list[Fact], keyed: dict, options: dict):
-    """g states with another term what the abstract or a caption and the rest of the case do."""
-    def alike(a, b):  # more words in common than for the abstract's own comparison
-        return a is not b and same_subject(keyed[id(a)], keyed[id(b)], options) and \
-            len(keyed[id(a)][1] & keyed[id(b)][1]) > options["min_shared"]
-    summary = [f for f in group if place(f) in options["places"] and alike(f, g)]
-    if not summary or any(same(f, g) for f in summary):
-        return
-    backing = [h for h in body if alike(g, h) and any(same(h, f) for f in summary)]
-    if len(backing) > 1 and not any(same(h, g) for h in body if alike(g, h)):
-        yield _hit(r, g, summary + backing, keyed, "the abstract or captions and the rest of "
-                   "the case section")
+        if others := odd_one_out(g, group, body, keyed, options):
+            yield _hit(r, g, others, keyed, "the abstract or captions and the rest of the case "
+                       "section")
+    opposite = {a: b for pair in options["opposites"] for a, b in (pair, pair[::-1])}
+    answered = {b for _, b in reported}  # statements a finding above shows already
+    for g in (g for g in body if g.kind == "term" and g.value.form in opposite
+              and id(g) not in answered):
+        if others := opposite_side(r, g, group, keyed, opposite[g.value.form], options):
+            yield _hit(r, g, others, keyed, "every other statement of it")
 
 
 def _hit(r, f: Fact, others: list[Fact], keyed: dict, elsewhere: str) -> Hit:

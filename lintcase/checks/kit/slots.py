@@ -109,6 +109,11 @@ _CITES = re.compile(r"\[\d+(?:[,–-]\s*\d+)*\]|\bet al\b|\(\D{2,40},? (?:19|20)
                     r"|\bstud(?:y|ies)\b")
 
 
+def cites(text: str) -> bool:
+    """The text cites the literature: a numbered citation, "et al.", an author and year."""
+    return bool(_CITES.search(text))
+
+
 def _several(text: str) -> bool:
     """The text says this report is of several patients; "a case series" from the literature,
     in a sentence that cites it, does not."""
@@ -117,7 +122,7 @@ def _several(text: str) -> bool:
             return True
         a = max(text.rfind(". ", 0, m.start()) + 1, 0)
         b = text.find(". ", m.end())
-        if not _CITES.search(text[a:len(text) if b < 0 else b]):
+        if not cites(text[a:len(text) if b < 0 else b]):
             return True
     return False
 
