@@ -23,7 +23,7 @@ from ..model import Article, Fact, Location
 from .kit.hit import Hit
 from .kit.measures import extent, place, printed, same, span, text
 from .kit.options import with_defaults
-from .kit.odd import odd_one_out, opposite_side
+from .kit.odd import copied, odd_one_out, opposite_side
 from .kit.slots import by_patient
 from .kit.subjects import same_subject, subject_key
 
@@ -96,6 +96,10 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             if all((id(g), id(f)) in reported for g in others):
                 continue  # the pair is reported already, from its other side
             elsewhere = "a caption" if place(f) == "abstract" else "the abstract"
+        if f.kind == "quantity" and (changed := [
+                g for g in body if keyed[id(g)][0] == keyed[id(f)][0] and copied(f, g)
+                and not same(f, g)]):
+            others, elsewhere = changed, "another copy of its sentence"
         if not others or any(same(f, g) for g in others):
             continue
         reported.update((id(f), id(g)) for g in others)  # each dimension of a size too
