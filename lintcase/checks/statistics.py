@@ -61,8 +61,11 @@ def run(article: Article, options: dict):
 
 
 def _hit(f, stated: str, expected: str) -> Hit:
-    where = Location.at(f.rendering, f.block.text, f.start, f.end, f.block.section_name)
-    return Hit((where,), {"stated": stated, "expected": expected, "rendering": f.rendering.kind},
+    rows = f if isinstance(f, tuple) else (f,)  # a breakdown's rows, together
+    f = rows[0]
+    where = tuple(Location.at(g.rendering, g.block.text, g.start, g.end, g.block.section_name)
+                  for g in rows)
+    return Hit(where, {"stated": stated, "expected": expected, "rendering": f.rendering.kind},
                evidence=f"{f.kind}:{f.surface}")
 
 

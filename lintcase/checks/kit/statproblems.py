@@ -81,7 +81,8 @@ def table_shares(r):
     run of rows not known to be whole, one row is reported when every other row is a share of
     the counts' sum or of the column's n (two rows with a count or more; with fewer than four,
     of the column's n only when the odd share is another column's n's: two or three items may
-    each be of those who answered it). When every row is off, the column is reported once, and only
+    each be of those who answered it). Two rows whose shares add up to 100 and whose counts
+    are those shares of no one total are reported together. When every row is off, the column is reported once, and only
     when its counts add up to the column's n and its shares to 100, and no total or one a few
     from the n gives the shares (a count revised and the shares not)."""
     sets: dict = {}
@@ -106,6 +107,9 @@ def table_shares(r):
                 not any(_fits(wrong[0].value.count, t, wrong[0].value.share)
                         for t in v.other_n):
             continue  # two or three items each of the column's n, one of those who answered
+        if len(found) == 2 and len(wrong) == 2 and v.basis == "100" and not common:
+            yield _two_rows(*found)  # which of the two counts is wrong, no number tells
+            continue
         if wrong and len(wrong) * 2 <= len(found):
             for f in wrong:
                 yield (f, f"{f.value.label}: {f.surface}", _share_off(f.value, total))
@@ -119,6 +123,18 @@ def table_shares(r):
                    f"these {len(found)} rows' counts add up to the column's n, {total}, and "
                    f"their shares to 100, but {k} of {total} is "
                    f"{100 * k / total:.{stats.decimals(pct) + 1}f}%, not {pct}%{of}")
+
+
+def _two_rows(a, b):
+    """Two rows whose shares add up to 100 (their counts are then the whole) with counts that
+    are those shares of no one total: a count revised, its share not."""
+    (k, p), (m, q) = (a.value.count, a.value.share), (b.value.count, b.value.share)
+    s = k + m
+    d = stats.decimals(p) + 1
+    return ((a, b), f"{a.value.label}: {a.surface}; {b.value.label}: {b.surface}",
+            f"the two rows' shares add up to 100, so their counts are the whole, {s}; but "
+            f"{k} of {s} is {100 * k / s:.{d}f}% and {m} of {s} is {100 * m / s:.{d}f}%, and "
+            f"no total makes {k} {p}% and {m} {q}%: one count or one share was changed")
 
 
 def _fits(k: int, n: int, pct: str) -> bool:
