@@ -119,7 +119,7 @@ def table_shares(r):
             f = found[0]
             k, pct = f.value.count, f.value.share
             of = f"; the shares are of {common}" if common else ""
-            yield (f, f"{f.value.label}: {f.surface} …",
+            yield (tuple(found), f"{f.value.label}: {f.surface} …",  # every row's place
                    f"these {len(found)} rows' counts add up to the column's n, {total}, and "
                    f"their shares to 100, but {k} of {total} is "
                    f"{100 * k / total:.{stats.decimals(pct) + 1}f}%, not {pct}%{of}")
