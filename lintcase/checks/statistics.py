@@ -10,7 +10,9 @@ checks that a confidence interval holds its point estimate and that its bounds a
 `restated` that an interval stated twice with the same subject has the same numbers;
 `breakdown` that a total's two sexes add up to it (and their percentages to 100); `grim`
 that a mean of counts printed with its n is some whole number divided by n; `table-shares`
-that the shares of a table column's breakdown are its counts' shares of the column's total.
+that the shares of a table column's breakdown are its counts' shares of the column's total;
+`sum` that a sum written out with its result ("20 hours + 35 hours + 29 hours", "a total of
+85 hours") adds up.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated",
-                          "breakdown", "grim", "abstract-in-body", "table-shares"]},
+                          "breakdown", "grim", "abstract-in-body", "table-shares", "sum"]},
         "asymmetry": {"type": "number", "minimum": 0, "default": 0.4,
                       "description": "ratio-interval: the shift of the estimate from the log-scale "
                                      "centre, as a share of the half-width, reported from here "
@@ -55,7 +57,8 @@ def run(article: Article, options: dict):
                  "ratio-interval": lambda: problems.ratio_intervals(r, options["asymmetry"]),
                  "breakdown": lambda: problems.breakdowns(r), "grim": lambda: problems.grim(r),
                  "abstract-in-body": lambda: problems.abstract_in_body(r),
-                 "table-shares": lambda: problems.table_shares(r)}[test]()
+                 "table-shares": lambda: problems.table_shares(r),
+                 "sum": lambda: problems.sums(r)}[test]()
         for f, stated, expected in found:
             yield _hit(f, stated, expected)
 

@@ -26,6 +26,7 @@ EXTRACTORS = {
     "proportion": statistics.proportions,
     "interval": statistics.intervals,
     "breakdown": statistics.breakdowns,
+    "sum": statistics.sums,
     "mean": statistics.means,
     "share": tables.extract,
     "stage": staging.extract,

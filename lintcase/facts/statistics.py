@@ -105,6 +105,34 @@ def breakdowns(rendering: Rendering) -> list[Fact]:
     return out
 
 
+# "215 mm + 180 mm = 395 mm", "a total of 85 hours (20 hours + 35 hours + 29 hours)": numbers
+# written as a sum with its result, each with one unit or none
+_TERM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)(?:\s?(?:%|[a-zA-Zµ]{1,8}\b))?"
+_TERMS = rf"(?P<terms>{_TERM}(?:\s*\+\s*{_TERM}){{1,8}})"
+SUM = re.compile(
+    rf"(?<![\w.,^/×*+−-])(?<![.,^/×*+−-]\s){_TERMS}\s*=\s*(?P<total>{_TERM})(?!\s*[\d+\-−×*/^])"
+    rf"|\b(?:total|sum)\s+(?:of\s+)?(?P<total2>{_TERM})\s*\(\s*{_TERMS.replace('terms', 'terms2')}\s*\)",
+    re.I)
+_PARTS = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)\s?(%|[a-zA-Zµ]{1,8})?")
+
+
+def sums(rendering: Rendering) -> list[Fact]:
+    """Numbers written as a sum with its result, in one unit: (terms as printed, the result
+    as printed, the unit or ""); a sum of several units ("2 h + 30 min") is left out."""
+    out = []
+    for block, starts, text, m in _found(rendering, SUM, lambda t: "+" in t):
+        terms = _PARTS.findall(m.group("terms") or m.group("terms2"))
+        total = _PARTS.match(m.group("total") or m.group("total2"))
+        units = {u.lower() for _, u in terms if u} | ({total.group(2).lower()}
+                                                     if total.group(2) else set())
+        if len(units) > 1:
+            continue
+        value = (tuple(n.replace(",", "") for n, _ in terms), total.group(1).replace(",", ""),
+                 units.pop() if units else "")
+        out.append(make_fact(rendering, block, starts, "sum", value, m.start(), m.end()))
+    return out
+
+
 # "the mean number of visits was 2.45 (n = 20)": a mean of counts with its n in one sentence;
 # a rate ("per day", "per sample") is not a mean of whole numbers
 MEAN = re.compile(

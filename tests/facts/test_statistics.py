@@ -185,3 +185,30 @@ def test_whole_shares_within_rounding():
     assert whole_shares(["46.7", "6.7", "0.0", "26.7", "13.3", "6.7"])  # 100.1, six roundings
     assert not whole_shares(["53.5", "48.8"])  # answers that may be several
     assert whole_shares(["81", "12", "6"])  # 99, within three half-units
+
+
+# Sums written out with their result: (sentence, its article, the sum read)
+SUMS = [
+    ("performed for a total of 85 hours (20 hours + 35 hours + 29 hours) at a blood flow",
+     "10.1155/2016/9852073", (("20", "35", "29"), "85", "hours")),
+    ("in December, February, April and May (rainfall + irrigation: 215 mm + 180 mm = 395 mm).",
+     "10.1371/journal.pone.0196873", (("215", "180"), "395", "mm")),
+    ("A total of 89.16% (34.16%+ 55%) of the farmers used pesticides.",
+     "10.5696/2156-9614-8.20.181203", (("34.16", "55"), "89.16", "%")),
+]
+
+
+@pytest.mark.parametrize("text, doi, value", SUMS)
+def test_sums_are_read_with_their_result(text, doi, value):
+    assert values("sums", text) == [value]
+
+
+def test_sum_traps():
+    # several units; a formula's terms; more arithmetic after the result; a "+" grade
+    for text in ("It took 2 h + 30 min = 160 min.", "We solve x + 2 + 3 = 6 for x.",
+                 "so that 2 + 3 = 5 × y holds", "HER2 was 2+ (score 3 + 0 of 10)"):
+        assert values("sums", text) == [], text
+    assert stats.explicit_sum(("20", "35", "29"), "85") == "20 + 35 + 29 = 84, not 85"
+    assert stats.explicit_sum(("34.16", "55"), "89.16") == ""
+    assert stats.explicit_sum(("12.3", "4.5"), "16.9") == ""  # 12.34 + 4.54 rounded
+    assert stats.explicit_sum(("12.3", "4.5"), "17.0") != ""

@@ -71,6 +71,14 @@ def breakdowns(r):
             yield (f, f.surface, wrong)
 
 
+def sums(r):
+    for f in facts(r, "sum"):
+        terms, total, _ = f.value
+        wrong = stats.explicit_sum(terms, total)
+        if wrong:
+            yield (f, f.surface, wrong)
+
+
 def table_shares(r):
     """A table's breakdown of a column's total (facts.tables) whose shares are not the counts'
     shares of it. No finding when one total gives every share of the breakdown (the shares

@@ -135,6 +135,18 @@ def breakdown(n: int, a: int, b: int, pa: str, pb: str) -> str:
     return ""
 
 
+def explicit_sum(terms: tuple, total: str) -> str:
+    """'' when the printed terms add up to the printed result; else what is wrong. Whole
+    numbers are taken as exact (counts, whole hours); a number with decimals may be rounded by
+    half its last digit, and the sum by as much as its terms' roundings add up to."""
+    found = sum(float(t) for t in terms)
+    slack = sum(0.5 * 10 ** -decimals(x) for x in (*terms, total) if decimals(x))
+    if abs(found - float(total)) <= slack + 1e-9:
+        return ""
+    d = max(decimals(x) for x in (*terms, total))
+    return f"{' + '.join(terms)} = {found:.{d}f}, not {total}"
+
+
 def grim(mean: str, n: int) -> bool | None:
     """Whether a mean of whole numbers printed as `mean` can come from n of them (some k/n
     rounds to it; Brown & Heathers' GRIM test); None when n is too large for the test to tell
