@@ -12,8 +12,8 @@ never states is compared between the abstract and the captions (a caption is not
 another: figures of two sides or two times are common) and is not reported when stated nowhere
 else (missing, not contradicted). With `odd_one_out`, a body term is
 also reported when it differs from the abstract's and another body statement's; with
-`opposites`, a body side ("his left foot") that every other statement of the same word gives
-the other way ("the right foot", in a caption and twice in the case). Reports of
+`opposites`, a body side ("his left foot") is reported when every other statement of the same
+word gives the other way ("the right foot", in a caption and twice in the case). Reports of
 several patients are compared within each patient only.
 """
 from __future__ import annotations
@@ -96,10 +96,15 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             if all((id(g), id(f)) in reported for g in others):
                 continue  # the pair is reported already, from its other side
             elsewhere = "a caption" if place(f) == "abstract" else "the abstract"
-        if f.kind == "quantity" and (changed := [
-                g for g in body if keyed[id(g)][0] == keyed[id(f)][0] and copied(f, g)
-                and not same(f, g)]):
-            others, elsewhere = changed, "another copy of its sentence"
+        copies = [g for g in body if keyed[id(g)][0] == keyed[id(f)][0] and copied(f, g)] \
+            if f.kind == "quantity" and options["subject"] == "words" else []
+        agree = [g for g in copies if same(f, g)]
+        for g in (g for g in copies if agree and not same(f, g)):  # the odd copy of three
+            reported.add((id(f), id(g)))
+            yield _hit(r, g, [f, *agree], keyed, f"every other copy of its sentence (the "
+                       f"{place(f)}'s too)")
+        if copies and not agree:
+            others, elsewhere = copies, "another copy of its sentence"
         if not others or any(same(f, g) for g in others):
             continue
         reported.update((id(f), id(g)) for g in others)  # each dimension of a size too
@@ -108,12 +113,13 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             continue  # a size's dimensions are one statement, reported once
         seen.add(size)
         yield _hit(r, f, others, keyed, elsewhere)
+    answered = {b for _, b in reported}  # statements a finding above shows already
     for g in (g for g in body if g.kind == "term" and g.value.category in options["odd_one_out"]):
         if others := odd_one_out(g, group, body, keyed, options):
+            answered.add(id(g))
             yield _hit(r, g, others, keyed, "the abstract or captions and the rest of the case "
                        "section")
     opposite = {a: b for pair in options["opposites"] for a, b in (pair, pair[::-1])}
-    answered = {b for _, b in reported}  # statements a finding above shows already
     for g in (g for g in body if g.kind == "term" and g.value.form in opposite
               and id(g) not in answered):
         if others := opposite_side(r, g, group, keyed, opposite[g.value.form], options):

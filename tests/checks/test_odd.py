@@ -51,3 +51,16 @@ def test_a_few_shared_words_around_two_results_are_not_one_statement():
     q = _quantities("The biomass per plant in T1 increased by 1.47% compared with CK1. "
                     "RE in T1 increased by 7.27% compared with CK1.")
     assert not copied(q["1.47%"], q["7.27%"])
+
+
+def test_a_side_against_the_rest_is_reported_once():
+    # the odd-one-out test (three shared words) and the opposite-side test both see it
+    from lintcase import api
+    text = ("# Case report: a foot\n\n## Abstract\n\nA 14-year-old boy had a central cystic "
+            "lesion of the first metatarsal of the right foot.\n\n## Case presentation\n\n"
+            "Radiography showed a central cystic lesion of the first metatarsal of the right "
+            "foot. A central cystic lesion of the first metatarsal of the left foot was "
+            "biopsied. MRI confirmed the central cystic lesion of the first metatarsal of the "
+            "right foot.\n")
+    found = api.check_text(text.encode(), "case.md", select=("LC220",)).report.findings
+    assert len(found) == 1, [f.message for f in found]

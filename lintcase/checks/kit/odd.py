@@ -9,6 +9,7 @@ from difflib import SequenceMatcher
 from ...facts.registry import facts
 from ...model import Fact
 from .measures import place, same
+from ...facts.sentences import boundaries, sentence_span
 from .copies import STOP
 from .slots import cites
 from .subjects import same_subject
@@ -32,21 +33,41 @@ def odd_one_out(g: Fact, group: list[Fact], body: list[Fact], keyed: dict, optio
 # Words that make a side's statement another organ's or a normal finding, not the lesion's:
 # "no lump in the left breast", "both hands", "the contralateral kidney was normal", "the right
 # artery was also thickened".
-_ASIDE = re.compile(r"\b(?:no|not|without|both|either|normal|unremarkable|intact|free|"
-                    r"contralateral|opposite|other|also|too|as well)\b", re.I)
+_ASIDE = re.compile(r"\b(?:no|not|without|both|either|normal|unremarkable|intact|free|clear|"
+                    r"spared|preserved|unaffected|uninvolved|healthy|patent|contralateral|"
+                    r"opposite|other|also|too|as well)\b", re.I)
+
+
+# Words of a finding: a side stated with one is the side of the lesion, comparable with the
+# other statements of the same organ even when it shares no other word with them.
+_FINDING = re.compile(r"\b(?:mass|masses|tumou?rs?|lesions?|nodules?|nodular|swelling|swollen|"
+                      r"pain|painful|tender(?:ness)?|ulcers?|ulceration|fractures?|injury|"
+                      r"injuries|blow|trauma|wounds?|cysts?|cystic|effusions?|opacit(?:y|ies)|"
+                      r"consolidation|thromb\w+|stenosis|occlusion|occluded|infarcts?|"
+                      r"infarction|ha?emorrhage|bleeding|o?edema|enlarge\w*|thicken\w*|"
+                      r"abscess|carcinoma|cancer|metasta\w+|neoplasm|hernia|defect|"
+                      r"deformity|weakness|paralysis|palsy|numbness|rash|erythema|"
+                      r"hydronephrosis|calculus|stones?|adenopathy|lymphadenopathy)\b", re.I)
 
 
 def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: str, options: dict):
     """g gives a side whose word ("the left [foot]") every other statement of the patient,
     the abstract's or a caption's among them, gives the opposite side, at least twice; its
-    sentence names no other term of the vocabulary, no normal or contralateral finding and
-    no reference. The statements it contradicts, or None."""
+    sentence names a finding (or shares another word with one of them), no other term of the
+    vocabulary, no normal or contralateral finding and no reference. The statements it
+    contradicts, or None."""
+    noun = keyed[id(g)][2]
+    if not noun:
+        return None  # "on the right": no word to tell what the side is of
     peers = [h for h in group if h is not g and keyed[id(h)][0] == keyed[id(g)][0]
-             and keyed[id(h)][2] == keyed[id(g)][2]]
+             and keyed[id(h)][2] == noun]
     if len(peers) < 2 or any(h.value.form != other for h in peers) or \
             not any(place(h) in options["places"] for h in peers):
         return None
     sentence = g.context + g.surface + g.after
+    if not _FINDING.search(sentence) and \
+            not any((keyed[id(g)][1] & keyed[id(h)][1]) - {noun} for h in peers):
+        return None  # "the left ventricle ejection fraction was 60%": the organ, not the lesion
     if _ASIDE.search(sentence) or cites(sentence) or any(
             h.block is g.block and h.sentence == g.sentence and h.value != g.value
             for h in facts(r, "term") if h.value.category == g.value.category):
@@ -67,29 +88,51 @@ def _tokens(text: str) -> list[str]:
 
 def copied(f: Fact, g: Fact, before: int = 5, after: int = 3) -> bool:
     """f and g are one statement written twice: the `before` words (and numbers) leading up
-    to each are the same, and so are the `after` words that follow each; further out, words
-    may be added or reworded ("after bilateral adnexectomy under laparoscopy three days
-    later") but no number differs ("after 3 cycles, the tumour size was reduced to" is not
-    "after 6 cycles, ...")."""
-    a, b = _tokens(f.context)[::-1], _tokens(g.context)[::-1]  # outward from the statement
-    c, d = _tokens(f.after), _tokens(g.after)
+    to each in its sentence are the same, and so are the `after` words that follow each, with
+    three content words among them; further out (`_same_around`) words may be added, not
+    changed, and no number differs anywhere in the two sentences."""
+    (a, c), (b, d) = _around(f), _around(g)
     if sum(len(t) > 3 and t not in STOP for t in a[:before] + c[:after]) < 3:
         return False  # "in T1 increased by ... compared with" says too little
     return len(a) >= before and len(b) >= before and a[:before] == b[:before] and \
-        len(c) >= after and c[:after] == d[:after] and _numbers_kept(a, b) and \
-        _numbers_kept(c, d)
+        len(c) >= after and c[:after] == d[:after] and _same_around(a, b) and \
+        _same_around(c, d)
 
 
-def _numbers_kept(a: list[str], b: list[str]) -> bool:
-    """No number of one sequence is changed, dropped or added in the other. Their ends may
-    differ where one of them holds no number there (a sentence begins, or the 80 characters
-    of a fact's context end): "The nonstimulated Tg ..." against "... 11,488 ng/ml, and
-    nonstimulated Tg ..."; "3 cycles later, ..." against "6 cycles later, ..." differ."""
-    def number(ts):
-        return any(t[0].isdigit() for t in ts)
+def _around(f: Fact) -> tuple[list[str], list[str]]:
+    """The tokens of f's sentence before it (outward, from f) and after it, stop words at
+    either far end left out ("The nonstimulated Tg ..." begins where "... and nonstimulated
+    Tg ..." goes on)."""
+    text = f.block.text.text
+    s0, s1 = sentence_span(boundaries(f.rendering, text), f.start, len(text))
+    a, c = _tokens(text[s0:f.start])[::-1], _tokens(text[f.end:s1])
+    while a and a[-1] in STOP:
+        a.pop()
+    while c and c[-1] in STOP:
+        c.pop()
+    return a, c
+
+
+# Words that set a statement's time or event: "after chemotherapy, the size was ..." is not
+# "at diagnosis, the size was ...", even where the rest is word for word the same.
+_WHEN = frozenset("after before following during post since until later earlier at on day "
+                  "days week weeks month months year years admission discharge follow "
+                  "initially subsequently then when".split())
+
+
+def _same_around(a: list[str], b: list[str]) -> bool:
+    """Two statements' words outward from them to their sentences' ends, alike but for words
+    added on one side that give no number and no time ("under laparoscopy"). Where one
+    sentence ends first, the other may go on ("The nonstimulated Tg ..." against "The
+    stimulated Tg level ... was 11,488 ng/ml, and nonstimulated Tg ..."), unless what it adds
+    there gives a time ("After chemotherapy, the tumour size ...")."""
     ops = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
            if op[0] != "equal"]
-    if ops and ops[-1][2] == len(a) and ops[-1][4] == len(b) and \
-            not (number(a[ops[-1][1]:]) and number(b[ops[-1][3]:])):
-        ops.pop()
-    return not any(number(a[i1:i2] + b[j1:j2]) for _, i1, i2, j1, j2 in ops)
+    if ops and ops[-1][0] in ("insert", "delete") and ops[-1][2] == len(a) and \
+            ops[-1][4] == len(b):
+        _, i1, _, j1, _ = ops.pop()
+        if _WHEN & set(a[i1:] + b[j1:]):
+            return False
+    return all(op in ("insert", "delete") and
+               not any(t[0].isdigit() or t in _WHEN for t in a[i1:i2] + b[j1:j2])
+               for op, i1, i2, j1, j2 in ops)
