@@ -109,10 +109,11 @@ def breakdowns(rendering: Rendering) -> list[Fact]:
 # written as a sum with its result, each with one unit or none
 _TERM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)(?:\s?(?:%|[a-zA-Zµ]{1,8}\b))?"
 _TERMS = rf"(?P<terms>{_TERM}(?:\s*\+\s*{_TERM}){{1,8}})"
+_NOT_BEFORE = r"(?<![\w.,^/×*+−-])(?<![.,^/×*+−-]\s)"  # no other arithmetic around the sum
 SUM = re.compile(
-    rf"(?<![\w.,^/×*+−-])(?<![.,^/×*+−-]\s){_TERMS}\s*=\s*(?P<total>{_TERM})(?!\s*[\d+\-−×*/^])"
-    rf"|\b(?:total|sum)\s+(?:of\s+)?(?P<total2>{_TERM})\s*\(\s*{_TERMS.replace('terms', 'terms2')}\s*\)",
-    re.I)
+    rf"{_NOT_BEFORE}{_TERMS}\s*=\s*(?P<total>{_TERM})(?!\s*[\d+\-−×*/^])"
+    rf"|\b(?:total|sum)\s+(?:of\s+)?(?P<total2>{_TERM})\s*"
+    rf"\(\s*{_TERMS.replace('terms', 'terms2')}\s*\)", re.I)
 _PARTS = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)\s?(%|[a-zA-Zµ]{1,8})?")
 
 

@@ -12,9 +12,13 @@ from .detour import _line_runs, _numbered
 
 # What PDF fonts turn symbols into in the extracted text, seen on the corpus pairs (checked
 # against rendered pages): "SVL = 37" -> "SVL537", "1×" -> "19", "−1.4" -> "21.4",
-# "00′33" -> "00933", "∼2 g" -> ",2 g", "∑Pi" -> "P". Only these stand-ins are accepted.
-SYMBOL_ALIASES = {"=": "[5]?", "×": "[9x]?", "−": "[2]?", "–": "[2]?", "′": "[09]?",
-                  "″": "0{0,2}", "°": "[9o]?", "±": "[6]?", "∼": "", "~": "", "∑": "[p]?",
+# "00′33" -> "00933", "∼2 g" -> ",2 g", "∑Pi" -> "P"; and the Symbol-font mapping of many PDFs
+# (PLOS, MDPI, OUP, the Royal Society, RSC, SAGE, BMC, Frontiers): "=" -> "¼", "20°C" ->
+# "20uC", "1920×1080" -> "192061080", "TTA→TAA" -> "TTARTAA", "OptiMEM®" -> "OptiMEMH",
+# "BioFire®" -> "BioFire R". Only these stand-ins are accepted.
+SYMBOL_ALIASES = {"=": "[5¼]?", "×": "[9x6]?", "−": "[2]?", "–": "[2]?", "′": "[09]?",
+                  "″": "0{0,2}", "°": "[9ou]?", "±": "[6]?", "→": "[r]?", "®": "[hr]?",
+                  "∼": "", "~": "", "∑": "[p]?",
                   "≤": "", "≥": "", "<": "", ">": "", "·": "", "•": "", "†": "", "‡": "",
                   "%": "", "+": "", "/": "", "µ": "[l]?", "μ": "[l]?", "γ": "[cg]?",
                   "α": "[a]?", "β": "[b]?"}
@@ -30,8 +34,8 @@ class Noise:
         X, P = self.X, self.P
         xk = "".join(X[i].key for i in xs if not _numbered(X[i]))
         pk = "".join(P[j].key for j in ps)
-        if xk == pk:
-            return True  # split/joined words, citation numbers run into a word
+        if xk == pk or "".join(X[i].key for i in xs) == pk:
+            return True  # split/joined words, citation numbers left out or run into a word
         if any(X[i].citation for i in xs) and pk.isdigit() and not xk:
             return True  # citations set as "14-16" against "14, 15, 16"
         if not xs:

@@ -90,7 +90,8 @@ def table_shares(r):
     the counts' sum or of the column's n (two rows with a count or more; with fewer than four,
     of the column's n only when the odd share is another column's n's: two or three items may
     each be of those who answered it). Two rows whose shares add up to 100 and whose counts
-    are those shares of no one total are reported together. When every row is off, the column is reported once, and only
+    are those shares of no one total are reported together. When every row is off, the
+    column is reported once, and only
     when its counts add up to the column's n and its shares to 100, and no total or one a few
     from the n gives the shares (a count revised and the shares not)."""
     sets: dict = {}
