@@ -82,9 +82,11 @@ def test_a_suppression_naming_no_rule_or_misspelt_is_reported(article):
     edit_xml(article, CASE, "<!-- lintcase: disabel=LC201 -->" + CASE)
     _, fs = findings(article)
     unknown = [f for f in fs if f["rule"] == "LC903"]
-    assert [f["message"] for f in unknown] == [
-        "this suppression names no rule: LC1O1; did you mean LC101 or LC211 or LC102?",
-        "not a lintcase directive: 'disabel' (did you mean 'disable'?)"]
+    messages = [f["message"] for f in unknown]
+    assert len(messages) == 2
+    # the closest codes first; the rest of the list follows the rule set (LC511 is as near)
+    assert messages[0].startswith("this suppression names no rule: LC1O1; did you mean LC101 ")
+    assert messages[1] == "not a lintcase directive: 'disabel' (did you mean 'disable'?)"
     assert "LC101" in rules(fs) and "LC201" in rules(fs)  # neither suppressed anything
     # a rule that exists but was not selected, a group, a prefix, an engine code: all known
     edit_xml(article, "LC1O1", "LC401,LC2,renderings-say-the-same,LC902")
