@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...facts import labs, terms
+from ...facts.sentences import boundaries, sentence_span
 from ...model import Fact
 from .around import content, same_subject as shared_words, words_around
 from .measures import dimension
@@ -37,7 +38,9 @@ def subject_key(f: Fact, options: dict, long_forms: dict):
             return dim[0], analyte.name
         label = dim[0]
     around = words_around(f, options["window"], long_forms=long_forms)
-    return (label, *around, _ordinals(f)) if around else None
+    if not around:
+        return None
+    return (label, *around, _ordinals(f), _counted(f) if f.kind == "quantity" else frozenset())
 
 
 # A duration is a span of its own ("for 3 months", "a 3-month history of cough", "over a period
@@ -66,11 +69,42 @@ _ORDINALS = {w: i for i, ws in enumerate(
      "ninth", "tenth", "final last")) for w in ws.split()}
 
 
+# "after 3 cycles", "on 2 occasions", "three days later": a number and the word it counts.
+_COUNTED = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                      r"twelve)\s+([^\W\d_]{3,})", re.I)
+_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine "
+                                          "ten eleven twelve".split())}
+
+
+def _counted(f: Fact) -> frozenset:
+    """(word, number) for each thing its sentence counts, the statement's own number and
+    unit left out: "after 3 cycles ..., the tumour size was reduced to 6.1 cm" -> cycle 3."""
+    text = f.block.text.text
+    s0, s1 = sentence_span(boundaries(f.rendering, text), f.start, len(text))
+    out = set()
+    for part in (text[s0:f.start], text[f.end:s1]):
+        for m in _COUNTED.finditer(part):
+            word = m.group(2).lower().rstrip("s")
+            if dimension(m.group(2)) is None:
+                out.add((word, _WORDS.get(m.group(1).lower(), m.group(1))))
+    return frozenset(out)
+
+
+def _counts_differ(a: frozenset, b: frozenset) -> bool:
+    """Both sentences count one thing, with different numbers ("after 3 cycles" against
+    "after 6 cycles"): two times or two events, not one statement."""
+    words = {w for w, _ in a} & {w for w, _ in b}
+    return any({n for w2, n in a if w2 == w}.isdisjoint({n for w2, n in b if w2 == w})
+               for w in words)
+
+
 def same_subject(a, b, options: dict) -> bool:
     if a[0] != b[0]:
         return False
     if len(a) > 3 and a[3] and b[3] and not a[3] & b[3]:
         return False  # "the second MRI" and "the third MRI"
+    if len(a) > 4 and _counts_differ(a[4], b[4]):
+        return False  # "after 3 cycles" and "after 6 cycles"
     if options["subject"] == "analyte" or options["facts"] == "staging":
         return a == b
     if options["facts"] == "term" and a[2] != b[2]:
