@@ -107,14 +107,15 @@ def breakdowns(rendering: Rendering) -> list[Fact]:
 
 # "215 mm + 180 mm = 395 mm", "a total of 85 hours (20 hours + 35 hours + 29 hours)": numbers
 # written as a sum with its result, each with one unit or none
-_TERM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)(?:\s?(?:%|[a-zA-Zµ]{1,8}\b))?"
+_ADDEND, _UNIT = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?", r"%|[a-zA-Zµ]{1,8}\b"
+_TERM = rf"(?:{_ADDEND})(?:\s?(?:{_UNIT}))?"
 _TERMS = rf"(?P<terms>{_TERM}(?:\s*\+\s*{_TERM}){{1,8}})"
 _NOT_BEFORE = r"(?<![\w.,^/×*+−-])(?<![.,^/×*+−-]\s)"  # no other arithmetic around the sum
 SUM = re.compile(
     rf"{_NOT_BEFORE}{_TERMS}\s*=\s*(?P<total>{_TERM})(?!\s*[\d+\-−×*/^])"
     rf"|\b(?:total|sum)\s+(?:of\s+)?(?P<total2>{_TERM})\s*"
     rf"\(\s*{_TERMS.replace('terms', 'terms2')}\s*\)", re.I)
-_PARTS = re.compile(r"(\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?)\s?(%|[a-zA-Zµ]{1,8})?")
+_PARTS = re.compile(rf"({_ADDEND})(?:\s?({_UNIT}))?")  # a term's number and unit
 
 
 def sums(rendering: Rendering) -> list[Fact]:

@@ -5,6 +5,19 @@ from __future__ import annotations
 
 import re
 
+from ...facts.sentences import boundaries, sentence_span
+
+# Number words read as digits where statements are compared ("three days" is "3 days").
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def sentence_bounds(f) -> tuple[int, int]:
+    """Start and end of the sentence holding the statement f, in its block's text."""
+    text = f.block.text.text
+    return sentence_span(boundaries(f.rendering, text), f.start, len(text))
+
+
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
 _STOP = frozenset("""the and was were with for from that this which her his their its had has
 have been after before during then than into onto over under per about approximately also both

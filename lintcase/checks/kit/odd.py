@@ -8,9 +8,9 @@ from difflib import SequenceMatcher
 
 from ...facts.registry import facts
 from ...model import Fact
-from .measures import place, same
-from ...facts.sentences import boundaries, sentence_span
+from .around import NUMBER_WORDS, sentence_bounds
 from .copies import STOP
+from .measures import place, same
 from .slots import cites
 from .subjects import same_subject
 
@@ -78,12 +78,10 @@ def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: str, option
 # A statement copied with its sentence: the same words, numbers included, just before and just
 # after it. Number words read as digits ("three days later" is "3 days later").
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
 
 
 def _tokens(text: str) -> list[str]:
-    return [_NUMBER_WORDS.get(t, t) for t in _TOKEN.findall(text.lower())]
+    return [NUMBER_WORDS.get(t, t) for t in _TOKEN.findall(text.lower())]
 
 
 def copied(f: Fact, g: Fact, before: int = 5, after: int = 3) -> bool:
@@ -104,7 +102,7 @@ def _around(f: Fact) -> tuple[list[str], list[str]]:
     either far end left out ("The nonstimulated Tg ..." begins where "... and nonstimulated
     Tg ..." goes on)."""
     text = f.block.text.text
-    s0, s1 = sentence_span(boundaries(f.rendering, text), f.start, len(text))
+    s0, s1 = sentence_bounds(f)
     a, c = _tokens(text[s0:f.start])[::-1], _tokens(text[f.end:s1])
     while a and a[-1] in STOP:
         a.pop()

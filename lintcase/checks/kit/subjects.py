@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ...facts import labs, terms
-from ...facts.sentences import boundaries, sentence_span
 from ...model import Fact
-from .around import content, same_subject as shared_words, words_around
+from .around import NUMBER_WORDS, content, sentence_bounds, same_subject as shared_words, \
+    words_around
 from .measures import dimension
 
 
@@ -70,23 +70,21 @@ _ORDINALS = {w: i for i, ws in enumerate(
 
 
 # "after 3 cycles", "on 2 occasions", "three days later": a number and the word it counts.
-_COUNTED = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                      r"twelve)\s+([^\W\d_]{3,})", re.I)
-_WORDS = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine "
-                                          "ten eleven twelve".split())}
+_COUNTED = re.compile(r"\b(\d+|%s)\s+([^\W\d_]{3,})" % "|".join(w for w in NUMBER_WORDS
+                                                                 if w != "zero"), re.I)
 
 
 def _counted(f: Fact) -> frozenset:
     """(word, number) for each thing its sentence counts, the statement's own number and
     unit left out: "after 3 cycles ..., the tumour size was reduced to 6.1 cm" -> cycle 3."""
     text = f.block.text.text
-    s0, s1 = sentence_span(boundaries(f.rendering, text), f.start, len(text))
+    s0, s1 = sentence_bounds(f)
     out = set()
     for part in (text[s0:f.start], text[f.end:s1]):
         for m in _COUNTED.finditer(part):
             word = m.group(2).lower().rstrip("s")
             if dimension(m.group(2)) is None:
-                out.add((word, _WORDS.get(m.group(1).lower(), m.group(1))))
+                out.add((word, NUMBER_WORDS.get(m.group(1).lower(), m.group(1))))
     return frozenset(out)
 
 
