@@ -115,7 +115,8 @@ def _patients(article: Article, entries: list[Entry]) -> list[tuple[str, list[En
     owner = {id(f): k for k, g in enumerate(groups) for f in g}
     out = []
     for k, g in enumerate(groups):
-        head = next(t for t in g[0].block.section if CASE_SECTION.search(t))
+        head = next((t for f in g for t in f.block.section if CASE_SECTION.search(t)),
+                    f"patient {k + 1}")  # named only in its paragraphs: "The second case was"
         out.append((head, [e for e in entries if owner.get(id(e.fact)) == k]))
     rest = [e for e in entries if id(e.fact) not in owner]
     return out + ([("not given to one patient", rest)] if rest else [])

@@ -146,3 +146,25 @@ def test_a_size_in_the_abstract_and_a_caption_is_one_finding_with_each_place_onc
     assert len(found) == 1
     places = [(loc.line, loc.column) for loc in found[0].locations]
     assert len(places) == len(set(places)) == 2
+
+
+def test_cases_named_in_running_text_are_told_apart(tmp_path):
+    """A case's name in a paragraph gives the facts after it to that case: the abstract's
+    "Case 1: ... Case 2: ..." of doi:10.3389/fonc.2021.619371 (Frontiers, CC BY 4.0;
+    case-reports/PMC8176117) and "The first case was ... The second case was ..." of
+    doi:10.1155/2016/3621749 (Hindawi, CC BY 4.0; case-reports/PMC4745277). Words that only
+    look like a name give nothing to any case."""
+    from lintcase.checks.kit.slots import by_patient, case_key
+    assert [case_key(m) for m in ("Case 2", "Case II", "Patient B", "the second case",
+                                  "Clinical Case #3", "Case no. 4")] == [2, 2, 2, 2, 3, 4]
+    named = _article(tmp_path, (
+        "# Case report: two patients\n\n## Observation\n\nThe first case was a sixty-year-old "
+        "male. The second case was a fifty-year-old female.\n"))
+    ages = facts(named.renderings[0], "age")
+    assert [[f.surface for f in g] for g in by_patient(named, ages)] == \
+        [["sixty-year-old"], ["fifty-year-old"]]
+    loose = _article(tmp_path, (
+        "# Case report: two patients\n\n## Observation\n\nThis is the first case of the "
+        "syndrome in a 60-year-old man; the patient a week later was 61 years old. A "
+        "50-year-old woman was the second case seen.\n"))
+    assert by_patient(loose, facts(loose.renderings[0], "age")) == []

@@ -69,19 +69,69 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     """The facts grouped by the patient they can be said to describe (see `per_patient`)."""
     if not found:
         return []  # nothing to group (most articles are not case reports): no text to read
-    cases: dict[str, list[Fact]] = {}
+    cases: dict[object, list[Fact]] = {}
     for f in found:
         head = next((t for t in f.block.section if CASE_SECTION.search(t)), None)
-        cases.setdefault(head.lower() if head else "", []).append(f)
-    named = [facts_ for head, facts_ in cases.items() if head]
-    if len(named) >= 2:
-        return named  # the facts outside every case's section may speak of any of them
+        cases.setdefault(case_key(CASE_SECTION.search(head).group()) if head else None,
+                         []).append(f)
+    if len([k for k in cases if k is not None]) >= 2:
+        # outside every case's section a fact is the case's its paragraph names before it
+        # ("Case 2: A 71-year-old man ..." in the abstract) and may otherwise be any case's
+        for f in cases.pop(None, []):
+            if (k := inline_case(f)) in cases:
+                cases[k].append(f)
+        return list(cases.values())
     blocks = [b for r in article.renderings for b in r.blocks]
     titles = [r.meta.title.text for r in article.renderings if r.meta.title]
     if any(_tells_several(b) for b in blocks) or any(_NUMBERED.search(t) for t in titles) \
             or any(CASES_TITLE.search(b.section[0]) for b in blocks if b.section):
-        return []
+        # several patients, no section each: told apart where paragraphs name them ("The
+        # first case was a sixty-year-old male ... The second case was ...")
+        inline: dict[object, list[Fact]] = {}
+        for f in found:
+            if (k := inline_case(f)) is not None:
+                inline.setdefault(k, []).append(f)
+        return list(inline.values()) if len(inline) >= 2 else []
     return [found]
+
+
+# A case named in running text, written as a name ("Case 2:", "Patient B was", "The second
+# case was"; not "the patient a week later", nor "the first case of ... reported").
+_INLINE = re.compile(r"\b[CP](?:ase|atient)\s*(?:#\s*|[Nn]o\.?\s*)?(?:\d+|[IVX]+|[A-H])\b(?![-.]\w)"
+                     r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth)\s+(?:case|patient)\b"
+                     r"(?!\s+(?:of|in|to|reported|described)\b)")
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10}
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def case_key(marker: str) -> int:
+    """The number a case's name gives it: "Case 2", "Case II", "Patient B", "the second case"
+    are all 2 (a section "Case II" and the abstract's "Case 2:" name one patient)."""
+    words = re.findall(r"\w+", marker.lower())
+    if ordinal := next((_ORDINAL[w] for w in words if w in _ORDINAL), None):
+        return ordinal
+    last = words[-1]
+    if last.isdigit():
+        return int(last)
+    return _ROMAN.get(last) or ord(last) - ord("a") + 1
+
+
+def inline_case(f: Fact) -> int | None:
+    """The case a fact's paragraph names last before it ("Case 1: A 69-year-old man ...
+    Case 2: ..."), outside the discussion and the introduction and in no sentence that cites."""
+    head = f.block.section[0] if f.block.section else ""
+    if _ASIDE.search(head) and not _OWN.search(head):
+        return None
+    text = f.block.text.text
+    last = None
+    for m in _INLINE.finditer(text, 0, f.start):
+        last = m
+    if last is None:
+        return None
+    a = text.rfind(". ", 0, last.start()) + 1
+    b = text.find(". ", last.end())
+    return None if cites(text[a:len(text) if b < 0 else b]) else case_key(last.group())
 
 
 # Sections that speak of other patients and of the report's own in general ("our patients",
