@@ -23,7 +23,7 @@ from ..model import Article, Fact, Location
 from .kit.hit import Hit
 from .kit.measures import extent, place, printed, same, span, text
 from .kit.options import with_defaults
-from .kit.odd import copied, odd_one_out, opposite_side
+from .kit.odd import copied, examined, odd_one_out, opposite_side
 from .kit.slots import by_patient
 from .kit.subjects import same_subject, subject_key
 
@@ -60,6 +60,12 @@ OPTIONS = {
                                      "where every other statement of the word it qualifies, "
                                      "the abstract's or a caption's among them, gives the "
                                      "other."},
+        "one_side": {"type": "array", "items": {"type": "string"}, "default": [],
+                     "description": "Terms (bilateral) also reported in the case section where "
+                                    "every other statement of the word, the abstract's or a "
+                                    "caption's among them, gives one and the same term of "
+                                    "`opposites`; one followed by an examination's name "
+                                    "('bilateral breast ultrasonography') is not compared."},
         "categories": {"type": "array", "items": {"type": "string"}, "default": [],
                        "description": "The vocabularies (facts/vocab) whose terms are "
                                       "compared."},
@@ -77,7 +83,8 @@ def run(article: Article, options: dict):
         long_forms = {v[1]: v[2] for v in reversed([f.value for f in facts(r, "abbreviation")])
                       if v[0] == "definition"} if options["subject"] == "words" else {}
         keyed = {id(f): k for f in facts(r, kind) if (k := subject_key(f, options, long_forms))}
-        values = [f for f in facts(r, kind) if id(f) in keyed]
+        values = [f for f in facts(r, kind) if id(f) in keyed and not (
+            kind == "term" and f.value.form in options["one_side"] and examined(f))]
         for group in by_patient(article, values):
             yield from _compare(r, group, keyed, options)
 
@@ -119,7 +126,9 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             answered.add(id(g))
             yield _hit(r, g, others, keyed, "the abstract or captions and the rest of the case "
                        "section")
-    opposite = {a: b for pair in options["opposites"] for a, b in (pair, pair[::-1])}
+    opposite = {a: {b} for pair in options["opposites"] for a, b in (pair, pair[::-1])}
+    opposite.update((t, {x for pair in options["opposites"] for x in pair})
+                    for t in options["one_side"])
     for g in (g for g in body if g.kind == "term" and g.value.form in opposite
               and id(g) not in answered):
         if others := opposite_side(r, g, group, keyed, opposite[g.value.form], options):
