@@ -60,12 +60,11 @@ OPTIONS = {
                                      "where every other statement of the word it qualifies, "
                                      "the abstract's or a caption's among them, gives the "
                                      "other."},
-        "one_side": {"type": "array", "items": {"type": "string"}, "default": [],
-                     "description": "Terms (bilateral) also reported in the case section where "
-                                    "every other statement of the word, the abstract's or a "
-                                    "caption's among them, gives one and the same term of "
-                                    "`opposites`; one followed by an examination's name "
-                                    "('bilateral breast ultrasonography') is not compared."},
+        "both_sides": {"type": "array", "items": {"type": "string"}, "default": [],
+                       "description": "Terms that name both sides (bilateral): not compared "
+                                      "where an examination's name follows ('bilateral breast "
+                                      "ultrasonography revealed a mass' says what was looked "
+                                      "at, not the side of the mass)."},
         "categories": {"type": "array", "items": {"type": "string"}, "default": [],
                        "description": "The vocabularies (facts/vocab) whose terms are "
                                       "compared."},
@@ -84,7 +83,7 @@ def run(article: Article, options: dict):
                       if v[0] == "definition"} if options["subject"] == "words" else {}
         keyed = {id(f): k for f in facts(r, kind) if (k := subject_key(f, options, long_forms))}
         values = [f for f in facts(r, kind) if id(f) in keyed and not (
-            kind == "term" and f.value.form in options["one_side"] and examined(f))]
+            kind == "term" and f.value.form in options["both_sides"] and examined(f))]
         for group in by_patient(article, values):
             yield from _compare(r, group, keyed, options)
 
@@ -126,9 +125,7 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             answered.add(id(g))
             yield _hit(r, g, others, keyed, "the abstract or captions and the rest of the case "
                        "section")
-    opposite = {a: {b} for pair in options["opposites"] for a, b in (pair, pair[::-1])}
-    opposite.update((t, {x for pair in options["opposites"] for x in pair})
-                    for t in options["one_side"])
+    opposite = {a: b for pair in options["opposites"] for a, b in (pair, pair[::-1])}
     for g in (g for g in body if g.kind == "term" and g.value.form in opposite
               and id(g) not in answered):
         if others := opposite_side(r, g, group, keyed, opposite[g.value.form], options):

@@ -50,22 +50,22 @@ _FINDING = re.compile(r"\b(?:mass|masses|tumou?rs?|lesions?|nodules?|nodular|swe
                       r"hydronephrosis|calculus|stones?|adenopathy|lymphadenopathy)\b", re.I)
 
 
-# An examination named right after a side's word ("bilateral breast ultrasonography"): the
-# side is then of what was looked at, not of the finding.
-_EXAM = re.compile(r"\b(?:ultraso\w+|sonogra\w+|mammogra\w+|MRI|CT|PET|imaging|scans?|"
-                   r"radiogra\w+|X-?rays?|examin\w+|screening|angiogra\w+|biops\w+)\b", re.I)
+# An examination named right after a side's word ("bilateral breast ultrasonography",
+# "bilateral lower extremity Doppler ultrasound"): the side is of what was looked at.
+_EXAM = re.compile(r"\b(?:ultraso\w+|sonogra\w+|mammogra\w+|MRI|MRA|CT|PET|imaging|scans?|"
+                   r"radiogra\w+|X-?rays?|examin\w+|screening|angiogra\w+|biops\w+|Doppler|"
+                   r"duplex|venogra\w+|tomogra\w+|echogra\w+|endoscop\w+)\b", re.I)
 
 
 def examined(f: Fact) -> bool:
     """An examination is named right after the side's word: "bilateral breast
     ultrasonography revealed a mass" says what was looked at, not the side of the mass."""
-    return bool(_EXAM.search(" ".join(f.after.split()[:3])))
+    return bool(_EXAM.search(" ".join(f.after.split()[:4])))
 
 
-def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: set, options: dict):
+def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: str, options: dict):
     """g gives a side whose word ("the left [foot]") every other statement of the patient,
-    the abstract's or a caption's among them, gives one and the same side of `other` (the
-    opposite; for "bilateral", either), at least twice; its
+    the abstract's or a caption's among them, gives the opposite side, at least twice; its
     sentence names a finding (or shares another word with one of them), no other term of the
     vocabulary, no normal or contralateral finding and no reference. The statements it
     contradicts, or None."""
@@ -74,8 +74,7 @@ def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: set, option
         return None  # "on the right": no word to tell what the side is of
     peers = [h for h in group if h is not g and keyed[id(h)][0] == keyed[id(g)][0]
              and keyed[id(h)][2] == noun]
-    forms = {h.value.form for h in peers}
-    if len(peers) < 2 or len(forms) != 1 or not forms <= other or \
+    if len(peers) < 2 or any(h.value.form != other for h in peers) or \
             not any(place(h) in options["places"] for h in peers):
         return None
     sentence = g.context + g.surface + g.after

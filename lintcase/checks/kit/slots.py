@@ -72,8 +72,7 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     cases: dict[object, list[Fact]] = {}
     for f in found:
         head = next((t for t in f.block.section if CASE_SECTION.search(t)), None)
-        cases.setdefault(case_key(CASE_SECTION.search(head).group()) if head else None,
-                         []).append(f)
+        cases.setdefault(_heading_key(head) if head else None, []).append(f)
     if len([k for k in cases if k is not None]) >= 2:
         # outside every case's section a fact is the case's its paragraph names before it
         # ("Case 2: A 71-year-old man ..." in the abstract) and may otherwise be any case's
@@ -100,26 +99,48 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
 _INLINE = re.compile(r"\b[CP](?:ase|atient)\s*(?:#\s*|[Nn]o\.?\s*)?(?:\d+|[IVX]+|[A-H])\b(?![-.]\w)"
                      r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth)\s+(?:case|patient)\b"
                      r"(?!\s+(?:of|in|to|reported|described)\b)")
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
-          "x": 10}
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ROMAN = re.compile(r"m{0,3}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 
 
-def case_key(marker: str) -> int:
+def case_key(marker: str) -> int | None:
     """The number a case's name gives it: "Case 2", "Case II", "Patient B", "the second case"
-    are all 2 (a section "Case II" and the abstract's "Case 2:" name one patient)."""
+    are all 2 (a section "Case II" and the abstract's "Case 2:" name one patient); None when
+    the name gives no number."""
     words = re.findall(r"\w+", marker.lower())
     if ordinal := next((_ORDINAL[w] for w in words if w in _ORDINAL), None):
         return ordinal
     last = words[-1]
     if last.isdigit():
         return int(last)
-    return _ROMAN.get(last) or ord(last) - ord("a") + 1
+    if _ROMAN.fullmatch(last):
+        values = [_ROMAN_VALUES[c] for c in last]
+        return sum(-v if v < w else v for v, w in zip(values, values[1:] + [0]))
+    return ord(last) - ord("a") + 1 if len(last) == 1 else None
+
+
+def _heading_key(head: str):
+    """A case section's key: its number ("Clinical Case #2" is 2), or its title where the name
+    goes on ("Patient II-1", "Patient II-2" of a pedigree are two patients, not patient 2)."""
+    m = CASE_SECTION.search(head)
+    if re.match(r"[-.]\w", head[m.end():]) or (key := case_key(m.group())) is None:
+        return head.lower()
+    return key
+
+
+# Another patient named between a case's name and a fact: the fact may be that one's ("The
+# first patient was ...; the second was ...", "(Case 2)", "the other patient").
+_ANOTHER = re.compile(r"\b(?i:(?:the|a)\s+(?:second|third|fourth|fifth|other|latter|former|"
+                      r"last|next))\b|\b[CP](?:ase|atient)\s*#?\s*(?:\d+|[IVX]+|[A-H])\b")
 
 
 def inline_case(f: Fact) -> int | None:
-    """The case a fact's paragraph names last before it ("Case 1: A 69-year-old man ...
-    Case 2: ..."), outside the discussion and the introduction and in no sentence that cites."""
+    """The case a fact's paragraph names last before it, where the name begins its sentence
+    or clause ("Case 1: A 69-year-old man ... Case 2: ...", "The first case was a ...", "In
+    Case 2, ...") and no other patient is named between the name and the fact or in the rest
+    of the fact's sentence; outside the discussion and the introduction and in no sentence
+    that cites."""
     head = f.block.section[0] if f.block.section else ""
     if _ASIDE.search(head) and not _OWN.search(head):
         return None
@@ -129,9 +150,17 @@ def inline_case(f: Fact) -> int | None:
         last = m
     if last is None:
         return None
-    a = text.rfind(". ", 0, last.start()) + 1
-    b = text.find(". ", last.end())
-    return None if cites(text[a:len(text) if b < 0 else b]) else case_key(last.group())
+    a = max(text.rfind(". ", 0, last.start()) + 1, text.rfind(": ", 0, last.start()) + 1,
+            text.rfind("; ", 0, last.start()) + 1)
+    if text[a:last.start()].strip() not in ("", "In", "For"):
+        return None  # "a 24-year-old woman (Case 1) and ...": not a name that opens a clause
+    b = text.find(". ", f.end)
+    rest = text[last.end():f.start] + " " + text[f.end:len(text) if b < 0 else b]
+    if _ANOTHER.search(rest):
+        return None
+    s0 = text.rfind(". ", 0, last.start()) + 1
+    s1 = text.find(". ", last.end())
+    return None if cites(text[s0:len(text) if s1 < 0 else s1]) else case_key(last.group())
 
 
 # Sections that speak of other patients and of the report's own in general ("our patients",

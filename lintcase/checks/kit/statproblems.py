@@ -82,9 +82,10 @@ def sums(r):
 def table_shares(r):
     """A table's breakdown of a column's total (facts.tables) whose shares are not the counts'
     shares of it. A count of 0 with a share above 0 is reported on its own (0 is 0% of any
-    total) and left out of the rest, where its "%" is printed or the other rows (two with a
-    count or more) are all shares of the column's n or of the counts' sum ("0 (28)" may be a
-    median and its range). No finding when one total gives every share of the breakdown (the shares
+    total) and left out of the rest, where the share is printed in the count's cell with its
+    "%" ("0 (7%)"), or the other rows (two with a count or more) are all shares of one total:
+    any, where a "%" column of its own gives the share, else the column's n or the counts'
+    sum ("0 (28)" may be a median and its range; a "%" column may be another question's). No finding when one total gives every share of the breakdown (the shares
     are of the column's n or of the counts added up, missing answers in or out), nor when
     more than half the rows are off (the shares are then of some other population, as a table
     giving each column's shares of the whole cohort). The total is the column's n, the
@@ -104,9 +105,9 @@ def table_shares(r):
         zero = [f for f in found if f.value.count == 0 and float(f.value.share) <= 100 and
                 not stats.share_consistent(0, 1, f.value.share)]
         rest = [(g.value.count, g.value.share) for g in found if g not in zero]
-        shown = sum(k > 0 for k, _ in rest) >= 2 and \
-            stats.common_total(rest) in {found[0].value.total, found[0].value.column_n} - {0}
-        zero = [f for f in zero if "%" in f.surface or shown]
+        one = stats.common_total(rest) if sum(k > 0 for k, _ in rest) >= 2 else 0
+        zero = [f for f in zero if _OWN_SHARE.search(f.surface) or one and (
+            "%" in f.surface or one in (found[0].value.total, found[0].value.column_n))]
         for f in zero:  # no total tells against it: none of anything is none of it
             yield (f, f"{f.value.label}: {f.surface}",
                    f"0 is 0% of any total, not {f.value.share}%")
@@ -147,6 +148,11 @@ def table_shares(r):
                    f"these {len(found)} rows' counts add up to the column's n, {total}, and "
                    f"their shares to 100, but {k} of {total} is "
                    f"{100 * k / total:.{stats.decimals(pct) + 1}f}%, not {pct}%{of}")
+
+
+# A share printed in its count's own cell, with its "%": "0 (7%)" (a "%" column of its own
+# may be another question's: "Missing answers 0 | Agree 65%").
+_OWN_SHARE = re.compile(r"\(\s*\d+(?:[.,·]\d+)?\s*%\s*\)")
 
 
 def _two_rows(a, b):
