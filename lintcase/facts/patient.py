@@ -5,6 +5,8 @@ plainly someone else: a relative ("her 35-year-old sister"), a case from the lit
 sentence cites, or says "reported", "described", "et al."), or a group ("patients aged 40–60
 years"). Age is (unit, n) — "3-month-old" is ("month", 3) — so `durations.same_duration`
 compares it; sex is "female" or "male", taken only from a noun that names the patient.
+`pronoun` is the sex a third-person pronoun gives ("she", "his"), in a case report's own
+sections only and in sentences that name no one else.
 """
 from __future__ import annotations
 
@@ -163,9 +165,17 @@ def sex(rendering: Rendering) -> list[Fact]:
             noun = (m.group(g) or "").lower()
             if noun not in _SEX or m.start(g) in seen or _not_the_patient(block, starts, m):
                 continue
+            s0, s1 = sentence_span(starts, m.start(), len(text))
+            if _TRANS.search(text[s0:s1]):
+                continue  # "a transgender male-to-female patient ... She": not one sex
             seen.add(m.start(g))  # "a 40-year-old female patient" is read by both patterns
             out.append(make_fact(rendering, block, starts, "sex", _SEX[noun], m.start(g), m.end(g)))
     return out
+
+
+# A patient whose sex and gender differ: a noun of either is not "the patient's sex".
+_TRANS = re.compile(r"\btrans(?:gender|sexual)?\b|\b(?:fe)?male[\s-]+to[\s-]+(?:fe)?male\b",
+                    re.IGNORECASE)
 
 
 def _not_the_patient(block: Block, starts: list[int], m: re.Match) -> bool:
@@ -178,3 +188,37 @@ def _not_the_patient(block: Block, starts: list[int], m: re.Match) -> bool:
     if any(s0 <= a < s1 for a, _ in block.citations):
         return True
     return bool(_ELSEWHERE.search(text[s0:s1]))
+
+
+# A third-person pronoun, as written in running text ("HER2", "Her-2/neu" are a receptor).
+_PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|"
+                      r"[Hh]erself))\b(?![-/]?\d|-)")
+# Someone else a pronoun in the sentence may stand for: a relative, a clinician, a child born.
+_SOMEONE_ELSE = re.compile(r"\b(?:physicians?|doctors?|surgeons?|dentists?|nurses?|authors?|"
+                           r"colleagues?|friends?|babies|baby|infants?|fetus|foetus|neonates?|"
+                           r"newborns?|twins?|boyfriend|girlfriend|man|woman|men|women)\b",
+                           re.IGNORECASE)
+# Sections that speak of other patients (the literature) as much as of this one.
+_ASIDE = re.compile(r"discussion|introduction|background|literature|review", re.IGNORECASE)
+
+
+def pronouns(rendering: Rendering) -> list[Fact]:
+    """The sex each "he", "his", "she", "her" ... gives, where it can only be the patient's:
+    case reports only; not in the introduction or the discussion; not in a sentence that
+    names a relative, a clinician, a child born or another man or woman, or cites."""
+    if not rendering.is_case_report:
+        return []
+    out = []
+    for block, starts in prose_blocks(rendering):
+        if block.section and _ASIDE.search(block.section[0]):
+            continue
+        text = block.text.text
+        for m in _PRONOUN.finditer(text):
+            s0, s1 = sentence_span(starts, m.start(), len(text))
+            sentence = text[s0:s1]
+            if _RELATIVE.search(sentence) or _SOMEONE_ELSE.search(sentence) or \
+                    _ELSEWHERE.search(sentence):
+                continue
+            out.append(make_fact(rendering, block, starts, "pronoun",
+                                 "male" if m.group("m") else "female", m.start(), m.end()))
+    return out

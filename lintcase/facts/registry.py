@@ -16,6 +16,7 @@ EXTRACTORS = {
     "age": patient.age,
     "age_at": patient.age_at,
     "sex": patient.sex,
+    "pronoun": patient.pronouns,
     "quantity": quantities.extract,
     "abbreviation": abbreviations.extract,
     "spelling": spellings.extract,
