@@ -3,12 +3,13 @@
 A case report names its patient's sex with a noun ("a 59-year-old woman") once or twice, and
 with a pronoun ("she", "her") in nearly every sentence of the case. A noun changed, or a
 pronoun set for the wrong patient, leaves the two at odds. Within each patient (`by_patient`:
-a report of one patient, or one case's section of several), where every noun gives one sex, no
-pronoun gives it and at least `min_pronouns` pronouns give the other, the nouns are reported
-with the pronouns. Pronouns are read only where they can only be the patient's (facts/patient:
-not in the introduction or discussion, not in a sentence naming someone else or citing); a
-single stray "he" among many "she" is not reported, since a relative or a clinician the
-sentence leaves unnamed may be meant.
+a report of one patient, or one case's section of several), where every noun gives one sex,
+it is reported when no pronoun gives it and at least `min_pronouns` give the other, or when
+one pronoun gives the other and at least `min_pronouns` give it ("his CT scan" of a woman
+whose case says "she" throughout). Pronouns are read only where they can only be the
+patient's (facts/patient: not in the introduction or discussion, not in a sentence naming
+someone else or citing); two or more of each sex are not reported, since another person may
+be meant.
 """
 from __future__ import annotations
 
@@ -26,7 +27,8 @@ OPTIONS = {
                               "description": "Only case reports: a patient's pronouns."},
         "min_pronouns": {"type": "integer", "minimum": 1, "default": 3,
                          "description": "Pronouns of the other sex, with none of the nouns' "
-                                        "sex, that make a finding."},
+                                        "sex, that make a finding; also the pronouns of the "
+                                        "nouns' sex beside which one of the other is one."},
     },
     "additionalProperties": False,
 }
@@ -44,13 +46,18 @@ def run(article: Article, options: dict):
             continue  # no noun, or nouns of both sexes (LC204's)
         sex = sexes.pop()
         pronouns = [f for f in group if f.kind == "pronoun"]
-        other = [f for f in pronouns if f.value != sex]
-        if len(other) < options["min_pronouns"] or len(other) < len(pronouns):
-            continue
+        own = sum(f.value[0] == sex for f in pronouns)
+        # one of the other sex right after a sentence naming someone else may be that person's
+        other = [f for f in pronouns if f.value[0] != sex and not f.value[1]]
+        pronouns = [f for f in pronouns if f.value[0] == sex or not f.value[1]]
+        if not other or not own and len(other) < options["min_pronouns"] or \
+                own and (len(other) > 1 or own < options["min_pronouns"]):
+            continue  # agreeing, too few to tell, or mixed beyond one stray pronoun
         shown = list(dict.fromkeys(f.surface.lower() for f in other))
-        yield Hit((*(location(f) for f in nouns), *(location(f) for f in other[:3])),
+        which = f"all {len(other)}" if not own else f"1 of {len(pronouns)}"
+        yield Hit((*(location(f) for f in other[:3]), *(location(f) for f in nouns)),
                   {"sex": sex, "nouns": ", ".join(dict.fromkeys(f"«{f.surface}»" for f in nouns)),
                    "place": ", ".join(dict.fromkeys(place(f) for f in nouns)),
-                   "other": other[0].value, "count": str(len(other)),
+                   "other": other[0].value[0], "count": which,
                    "pronouns": ", ".join(f"«{p}»" for p in shown)},
-                  evidence=f"pronouns:{sex}:{len(other)}")
+                  evidence=f"pronouns:{sex}:{which}")

@@ -6,11 +6,12 @@ sentence cites, or says "reported", "described", "et al."), or a group ("patient
 years"). Age is (unit, n) — "3-month-old" is ("month", 3) — so `durations.same_duration`
 compares it; sex is "female" or "male", taken only from a noun that names the patient.
 `pronoun` is the sex a third-person pronoun gives ("she", "his"), in a case report's own
-sections only and in sentences that name no one else.
+sections only and in sentences that name no one else (and whether the sentence before does).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Block, Fact, Rendering
 from .common import make_fact, prose_blocks
@@ -203,9 +204,11 @@ _ASIDE = re.compile(r"discussion|introduction|background|literature|review", re.
 
 
 def pronouns(rendering: Rendering) -> list[Fact]:
-    """The sex each "he", "his", "she", "her" ... gives, where it can only be the patient's:
-    case reports only; not in the introduction or the discussion; not in a sentence that
-    names a relative, a clinician, a child born or another man or woman, or cites."""
+    """(sex, after_another) for each "he", "his", "she", "her" ..., where it may only be the
+    patient's: case reports only; not in the introduction or the discussion; not in a sentence
+    that names a relative, a clinician, a child born or another man or woman, or cites, nor
+    in one with pronouns of both sexes (two people). `after_another`: the sentence before
+    names such a person, whom the pronoun may stand for."""
     if not rendering.is_case_report:
         return []
     out = []
@@ -213,12 +216,21 @@ def pronouns(rendering: Rendering) -> list[Fact]:
         if block.section and _ASIDE.search(block.section[0]):
             continue
         text = block.text.text
-        for m in _PRONOUN.finditer(text):
-            s0, s1 = sentence_span(starts, m.start(), len(text))
-            sentence = text[s0:s1]
-            if _RELATIVE.search(sentence) or _SOMEONE_ELSE.search(sentence) or \
-                    _ELSEWHERE.search(sentence):
+        found = list(_PRONOUN.finditer(text))
+        if not found:
+            continue
+        bounds = [*starts, len(text)]  # sentence starts begin with 0
+        someone = [bool(_RELATIVE.search(text[a:b]) or _SOMEONE_ELSE.search(text[a:b]) or
+                        _ELSEWHERE.search(text[a:b])) for a, b in zip(bounds, bounds[1:])]
+        by_sentence: dict[int, list] = {}
+        for m in found:
+            k = bisect_right(starts, m.start()) - 1
+            by_sentence.setdefault(k, []).append(m)
+        for k, ms in by_sentence.items():
+            if someone[k] or len({bool(m.group("m")) for m in ms}) > 1:
                 continue
-            out.append(make_fact(rendering, block, starts, "pronoun",
-                                 "male" if m.group("m") else "female", m.start(), m.end()))
+            out += [make_fact(rendering, block, starts, "pronoun",
+                              ("male" if m.group("m") else "female", bool(k and someone[k - 1])),
+                              m.start(), m.end())
+                    for m in ms]
     return out
