@@ -12,22 +12,17 @@ from __future__ import annotations
 import math
 
 from ..facts.durations import IN_DAYS, same_duration, show
-from ..facts.registry import facts
 from ..model import Article
 from .kit.hit import Hit
 from .kit.options import PATIENTS_ONLY, with_defaults
-from .kit.slots import by_patient, location, place
+from .kit.slots import location, patients, place
 
 FIELDS = ("now", "now_place", "since", "then", "then_place", "expected")
 OPTIONS = PATIENTS_ONLY
 
 
 def run(article: Article, options: dict):
-    options = with_defaults(OPTIONS, options)
-    if options["case_reports_only"] and not article.is_case_report:
-        return
-    found = [f for r in article.renderings for kind in ("age", "age_at") for f in facts(r, kind)]
-    for group in by_patient(article, found):
+    for group in patients(article, ("age", "age_at"), with_defaults(OPTIONS, options)):
         now = [f for f in group if f.kind == "age"]
         if not now or any(not same_duration(now[0].value, f.value) for f in now[1:]):
             continue  # no age now, or several: LC203 reports those

@@ -13,33 +13,23 @@ be meant.
 """
 from __future__ import annotations
 
-from ..facts.registry import facts
 from ..model import Article
 from .kit.hit import Hit
-from .kit.options import with_defaults
-from .kit.slots import by_patient, location, place
+from .kit.options import PATIENTS_ONLY, with_defaults
+from .kit.slots import location, patients, place
 
 FIELDS = ("sex", "nouns", "place", "other", "count", "pronouns")
-OPTIONS = {
-    "type": "object",
-    "properties": {
-        "case_reports_only": {"type": "boolean", "default": True,
-                              "description": "Only case reports: a patient's pronouns."},
-        "min_pronouns": {"type": "integer", "minimum": 1, "default": 3,
-                         "description": "Pronouns of the other sex, with none of the nouns' "
-                                        "sex, that make a finding; also the pronouns of the "
-                                        "nouns' sex beside which one of the other is one."},
-    },
-    "additionalProperties": False,
-}
+OPTIONS = {**PATIENTS_ONLY, "properties": {
+    **PATIENTS_ONLY["properties"],
+    "min_pronouns": {"type": "integer", "minimum": 1, "default": 3,
+                     "description": "Pronouns of the other sex, with none of the nouns' sex, "
+                                    "that make a finding; also the pronouns of the nouns' sex "
+                                    "beside which one of the other is one."}}}
 
 
 def run(article: Article, options: dict):
     options = with_defaults(OPTIONS, options)
-    if options["case_reports_only"] and not article.is_case_report:
-        return
-    found = [f for r in article.renderings for kind in ("sex", "pronoun") for f in facts(r, kind)]
-    for group in by_patient(article, found):
+    for group in patients(article, ("sex", "pronoun"), options):
         nouns = [f for f in group if f.kind == "sex"]
         sexes = {f.value for f in nouns}
         if len(sexes) != 1:
@@ -47,7 +37,7 @@ def run(article: Article, options: dict):
         sex = sexes.pop()
         pronouns = [f for f in group if f.kind == "pronoun"]
         own = sum(f.value[0] == sex for f in pronouns)
-        # one of the other sex right after a sentence naming someone else may be that person's
+        # one of the other sex after a sentence naming someone else may be that person's
         other = [f for f in pronouns if f.value[0] != sex and not f.value[1]]
         pronouns = [f for f in pronouns if f.value[0] == sex or not f.value[1]]
         if not other or not own and len(other) < options["min_pronouns"] or \

@@ -191,46 +191,70 @@ def _not_the_patient(block: Block, starts: list[int], m: re.Match) -> bool:
     return bool(_ELSEWHERE.search(text[s0:s1]))
 
 
-# A third-person pronoun, as written in running text ("HER2", "Her-2/neu" are a receptor).
+# A third-person pronoun, as written in running text ("HER2", "Her-2/neu" are a receptor;
+# "He–Ne", "His–Purkinje" an element and a bundle). A capitalised one inside a sentence is a
+# name ("the bundle of His", "Dr. Jian He") and is left out by `pronouns`.
 _PRONOUN = re.compile(r"\b(?:(?P<m>[Hh]e|[Hh]im|[Hh]is|[Hh]imself)|(?P<f>[Ss]he|[Hh]er|[Hh]ers|"
-                      r"[Hh]erself))\b(?![-/]?\d|-)")
-# Someone else a pronoun in the sentence may stand for: a relative, a clinician, a child born.
-_SOMEONE_ELSE = re.compile(r"\b(?:physicians?|doctors?|surgeons?|dentists?|nurses?|authors?|"
-                           r"colleagues?|friends?|babies|baby|infants?|fetus|foetus|neonates?|"
-                           r"newborns?|twins?|boyfriend|girlfriend|man|woman|men|women)\b",
-                           re.IGNORECASE)
-# Sections that speak of other patients (the literature) as much as of this one.
-_ASIDE = re.compile(r"discussion|introduction|background|literature|review", re.IGNORECASE)
+                      r"[Hh]erself))\b(?![-–—/]?\s?\d|[-–—])")
+# Someone else a pronoun in the sentence may stand for: a relative, a clinician, a child born,
+# a guardian or an owner, another patient.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:physicians?|doctors?|Dr\b|surgeons?|dentists?|nurses?|authors?|colleagues?|friends?|"
+    r"\w*(?:ologist|ician|iatrist)s?|babies|baby|infants?|fetus|foetus|neonates?|newborns?|"
+    r"twins?|deliver(?:ed|y)|born|gave birth|boyfriend|girlfriend|guardians?|"
+    r"caregivers?|carers?|owners?|assailants?|witness(?:es)?|neighbou?rs?|\w+(?:son|daughter|"
+    r"mother|father|brother|sister)s?|\w+-in-law|(?:another|similar|previous|other) patients?)\b",
+    re.IGNORECASE)
+# Words for a person that often name the patient too: a pronoun in their sentence may be
+# either's, but a later sentence's is the patient's.
+_PERSON_WORD = re.compile(r"\b(?:man|woman|men|women|boys?|girls?|child|children)\b", re.IGNORECASE)
+# Sections that speak of other patients (the literature), or of no patient, as much as of this
+# one.
+_ASIDE = re.compile(r"discussion|introduction|background|literature|review|acknowledg|consent|"
+                    r"contribution|learning|teaching|points|funding|conflict|declaration|ethic|"
+                    r"statement|availability", re.IGNORECASE)
+# A patient whose gender is not the sex at birth: the pronouns follow the gender.
+_IDENTITY = re.compile(r"\b(?:natal|biological(?:ly)?|assigned \w+ at birth|identif(?:y|ies|ied) "
+                       r"as|FtM|MtF|trans ?(?:man|woman|men|women)|gender[- ]affirming)\b",
+                       re.IGNORECASE)
 
 
 def pronouns(rendering: Rendering) -> list[Fact]:
-    """(sex, after_another) for each "he", "his", "she", "her" ..., where it may only be the
-    patient's: case reports only; not in the introduction or the discussion; not in a sentence
-    that names a relative, a clinician, a child born or another man or woman, or cites, nor
-    in one with pronouns of both sexes (two people). `after_another`: the sentence before
-    names such a person, whom the pronoun may stand for."""
+    """(sex, another_named) for each "he", "his", "she", "her" ..., where it may only be the
+    patient's: case reports only, and none where the patient's gender is said to differ from
+    the sex at birth; not in the introduction, the discussion or the back matter; not a
+    capitalised one inside a sentence (a name); not in a sentence that names a relative, a
+    clinician, a child, a guardian, another patient or another man or woman, or cites, nor in
+    one with pronouns of both sexes (two people). `another_named`: an earlier sentence of the
+    paragraph, or the paragraph before, names such a person, whom the pronoun may stand for."""
     if not rendering.is_case_report:
         return []
-    out = []
-    for block, starts in prose_blocks(rendering):
-        if block.section and _ASIDE.search(block.section[0]):
-            continue
+    blocks = list(prose_blocks(rendering))
+    if any(_TRANS.search(b.text.text) or _IDENTITY.search(b.text.text) for b, _ in blocks):
+        return []
+    out, named, section = [], False, None  # `named`: the paragraph before names someone else
+    for block, starts in blocks:
         text = block.text.text
-        found = list(_PRONOUN.finditer(text))
-        if not found:
+        if block.section != section:
+            named, section = False, block.section  # another case's section is another patient
+        if block.section and _ASIDE.search(block.section[0]):
             continue
         bounds = [*starts, len(text)]  # sentence starts begin with 0
         someone = [bool(_RELATIVE.search(text[a:b]) or _SOMEONE_ELSE.search(text[a:b]) or
                         _ELSEWHERE.search(text[a:b])) for a, b in zip(bounds, bounds[1:])]
         by_sentence: dict[int, list] = {}
-        for m in found:
+        for m in _PRONOUN.finditer(text):
             k = bisect_right(starts, m.start()) - 1
+            if m.group()[0].isupper() and text[starts[k]:m.start()].strip("\"'“‘([ "):
+                continue  # "the bundle of His", "Dr. Jian He"
             by_sentence.setdefault(k, []).append(m)
         for k, ms in by_sentence.items():
-            if someone[k] or len({bool(m.group("m")) for m in ms}) > 1:
+            if someone[k] or len({bool(m.group("m")) for m in ms}) > 1 or \
+                    _PERSON_WORD.search(text[bounds[k]:bounds[k + 1]]):
                 continue
+            before = named or any(someone[:k])
             out += [make_fact(rendering, block, starts, "pronoun",
-                              ("male" if m.group("m") else "female", bool(k and someone[k - 1])),
-                              m.start(), m.end())
+                              ("male" if m.group("m") else "female", before), m.start(), m.end())
                     for m in ms]
+        named = any(someone)
     return out

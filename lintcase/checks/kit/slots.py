@@ -65,6 +65,15 @@ SEVERAL = re.compile(
 CASES_TITLE = re.compile(r"\bcases\b|\bcase presentations\b|\bpatients and methods\b", re.I)
 
 
+def patients(article: Article, kinds: tuple[str, ...], options: dict) -> list[list[Fact]]:
+    """The facts of these kinds, in all renderings, grouped by patient (`by_patient`); none
+    outside case reports where `case_reports_only` is set."""
+    if options["case_reports_only"] and not article.is_case_report:
+        return []
+    return by_patient(article, [f for r in article.renderings for kind in kinds
+                                for f in facts(r, kind)])
+
+
 def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
     """The facts grouped by the patient they can be said to describe (see `per_patient`)."""
     if not found:
