@@ -168,3 +168,16 @@ def test_cases_named_in_running_text_are_told_apart(tmp_path):
         "syndrome in a 60-year-old man; the patient a week later was 61 years old. A "
         "50-year-old woman was the second case seen.\n"))
     assert by_patient(loose, facts(loose.renderings[0], "age")) == []
+
+
+def test_a_second_cycle_is_no_second_patient(tmp_path):
+    """Words between a case's name and a fact that only look like another patient ("a second
+    cycle", "the other side") leave the fact to the case named."""
+    from lintcase.checks.kit.slots import by_patient
+    article = _article(tmp_path, (
+        "# Case report: two patients\n\n## Abstract\n\nCase 1: After a second cycle, the "
+        "69-year-old man improved. Case 2: After surgery on the other side, the 71-year-old "
+        "woman improved.\n\n## Case 1\n\nA 69-year-old man presented.\n\n## Case 2\n\nA "
+        "71-year-old woman presented.\n"))
+    groups = by_patient(article, facts(article.renderings[0], "age"))
+    assert sorted(len(g) for g in groups) == [2, 2]

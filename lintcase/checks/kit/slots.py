@@ -139,9 +139,11 @@ def _heading_key(head: str):
 
 
 # Another patient named between a case's name and a fact: the fact may be that one's ("The
-# first patient was ...; the second was ...", "(Case 2)", "the other patient").
-_ANOTHER = re.compile(r"\b(?i:(?:the|a)\s+(?:second|third|fourth|fifth|other|latter|former|"
-                      r"last|next))\b|\b[CP](?:ase|atient)\s*#?\s*(?:\d+|[IVX]+|[A-H])\b")
+# first patient was ...; the second was ...", "(Case 2)", "the other patient"; not "a second
+# cycle", "the other side").
+_ANOTHER = re.compile(r"\b(?i:(?:the|a)\s+(?:second|third|fourth|fifth|other|latter|former)"
+                      r"(?:\s+(?:patient|case|one|child|sibling)s?\b|\s+(?:was|is|had|has|"
+                      r"presented)\b|,))|\b[CP](?:ase|atient)\s*#?\s*(?:\d+|[IVX]+|[A-H])\b")
 
 
 def inline_case(f: Fact) -> int | None:
