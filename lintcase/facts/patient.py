@@ -202,8 +202,8 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:physicians?|doctors?|Dr\b|surgeons?|dentists?|nurses?|authors?|colleagues?|friends?|"
     r"\w*(?:ologist|ician|iatrist)s?|babies|baby|infants?|fetus|foetus|neonates?|newborns?|"
     r"twins?|deliver(?:ed|y)|born|gave birth|boyfriend|girlfriend|guardians?|"
-    r"caregivers?|carers?|owners?|assailants?|witness(?:es)?|neighbou?rs?|\w+(?:son|daughter|"
-    r"mother|father|brother|sister)s?|\w+-in-law|(?:another|similar|previous|other) patients?)\b",
+    r"caregivers?|carers?|owners?|assailants?|witness(?:es)?|neighbou?rs?|(?:grand|step|god)(?:son|daughter|"
+    r"mother|father|brother|sister|child)s?|\w+-in-law|(?:another|similar|previous|other) patients?)\b",
     re.IGNORECASE)
 # Words for a person that often name the patient too: a pronoun in their sentence may be
 # either's, but a later sentence's is the patient's.

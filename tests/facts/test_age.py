@@ -99,3 +99,17 @@ AGES_AT = [
 @pytest.mark.parametrize("sentence,expected", AGES_AT, ids=[s for s, _ in AGES_AT])
 def test_age_at_an_event(sentence, expected):
     assert values(patient.age_at, sentence) == expected
+
+
+PRONOUNS = [
+    ("In comparison with the first scan, she had improved.", ["she"]),  # not a "…son"
+    ("For this reason, his dose was reduced.", ["his"]),
+    ("Her grandson noticed the bleeding; he called for help.", []),
+    ("The bundle of His was mapped, and she tolerated it.", ["she"]),
+    ("HER2 was negative in her tumour.", ["her"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRONOUNS)
+def test_pronouns_only_where_they_are_the_patients(text, expected):
+    assert surfaces(patient.pronouns, text) == expected

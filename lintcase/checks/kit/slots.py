@@ -105,7 +105,8 @@ def by_patient(article: Article, found: list[Fact]) -> list[list[Fact]]:
 
 # A case named in running text, written as a name ("Case 2:", "Patient B was", "The second
 # case was"; not "the patient a week later", nor "the first case of ... reported").
-_INLINE = re.compile(r"\b[CP](?:ase|atient)\s*(?:#\s*|[Nn]o\.?\s*)?(?:\d+|[IVX]+|[A-H])\b(?![-.]\w)"
+_NAME = r"\b[CP](?:ase|atient)\s*(?:#\s*|[Nn]o\.?\s*)?(?:\d+|[IVX]+|[A-H])\b"  # "Case #2"
+_INLINE = re.compile(_NAME + r"(?![-.]\w)"
                      r"|\b[Tt]he\s+(?:first|second|third|fourth|fifth)\s+(?:case|patient)\b"
                      r"(?!\s+(?:of|in|to|reported|described)\b)")
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
@@ -143,7 +144,7 @@ def _heading_key(head: str):
 # cycle", "the other side").
 _ANOTHER = re.compile(r"\b(?i:(?:the|a)\s+(?:second|third|fourth|fifth|other|latter|former)"
                       r"(?:\s+(?:patient|case|one|child|sibling)s?\b|\s+(?:was|is|had|has|"
-                      r"presented)\b|,))|\b[CP](?:ase|atient)\s*#?\s*(?:\d+|[IVX]+|[A-H])\b")
+                      r"presented)\b|,))|" + _NAME)
 
 
 def inline_case(f: Fact) -> int | None:
