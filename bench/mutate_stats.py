@@ -171,10 +171,13 @@ def _locate(block: str, start: int, end: int, which: str, printed: str,
             in_table: bool = False) -> int:
     """Where the number `printed` of the fact stands: the token itself (never a digit inside
     another number), before "%" for a percentage, the last such token for a p value; in a
-    table cell the count is the first number and the share the second ("16 (47.2)")."""
+    table cell the count is the first number and the share the second ("16 (47.2)"), or the
+    other way round where the table says so ("% (n)")."""
     tokens = [m for m in re.finditer(r"\d[\d,]*(?:\.\d+)?|\.\d+", block[start:end])]
-    if in_table:
+    if in_table:  # the count first, unless the table prints the share first ("96 (459)")
         i = 0 if which == "count" else 1
+        if len(tokens) > 1 and tokens[i].group() != printed and tokens[1 - i].group() == printed:
+            i = 1 - i
         return start + tokens[i].start() if len(tokens) > i and tokens[i].group() == printed \
             else -1
     tokens = [m for m in tokens if m.group() == printed]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..facts.registry import facts
 from ..model import Article, Location
 from .kit import restated
+from .kit import shares
 from .kit import statproblems as problems
 from .kit.hit import Hit
 from .kit.options import with_defaults
@@ -57,7 +58,7 @@ def run(article: Article, options: dict):
                  "ratio-interval": lambda: problems.ratio_intervals(r, options["asymmetry"]),
                  "breakdown": lambda: problems.breakdowns(r), "grim": lambda: problems.grim(r),
                  "abstract-in-body": lambda: problems.abstract_in_body(r),
-                 "table-shares": lambda: problems.table_shares(r),
+                 "table-shares": lambda: shares.table_shares(r),
                  "sum": lambda: problems.sums(r)}[test]()
         for f, stated, expected in found:
             yield _hit(f, stated, expected)

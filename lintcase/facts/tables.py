@@ -7,9 +7,11 @@ column's total: the structure only; whether the shares are right is the check's 
     | Male        | 19 (54.3%)           |     total 35, "Female", 16, "45.7"; then "Male" ...
 
 A breakdown is a run of rows whose cells in one column are each a count with its share
-("16 (45.7%)", "16 (45.7)", or "16" beside "45.7%"), starting after a row that is not (a
+("16 (45.7%)", "16 (45.7)", or "16" beside "45.7%"; "45.7 (16)" where the table says "% (n)"
+and nowhere "n (%)"), starting after a row that is not (a
 heading, a mean, an empty cell), and known to be whole by one of two signs:
-- "n": its first rows' counts add up to the n the column's heading states ("(n = 35)");
+- "n": its first rows' counts add up to the n the column's heading states ("(n = 35)",
+  "Out of 32");
 - "100": the whole run's shares add up to 100 within their rounding (its counts are then the
   total, as when a column's percentages leave out the missing answers), when the table says
   it counts ("n (%)", "No.", "number") and the counts do not add up to about 100 too (then
@@ -38,7 +40,12 @@ _COUNT = r"(?P<k>\d{1,3}(?:,\d{3})+|\d+)"
 SHARE = re.compile(rf"{_COUNT}\s*[(\[]\s*(?P<p>\d+(?:\.\d+)?)\s*%?\s*[)\]]")
 COUNT = re.compile(_COUNT)
 PERCENT = re.compile(r"[(\[]?\s*(?P<p>\d+(?:\.\d+)?)\s*%\s*[)\]]?")
-N_HEAD = re.compile(r"\b[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
+# the share first, its count in brackets ("96 (459)"), where the table says "% (n)" and
+# nowhere "n (%)"
+SHARE_FIRST = re.compile(rf"(?P<p>\d+(?:\.\d+)?)\s*%?\s*[(\[]\s*{_COUNT}\s*[)\]]")
+PCT_FIRST = re.compile(r"%(?:\s+of)?(?:\s+[a-z]+)?\s*[(\[]\s*[nN]\s*[)\]]")
+N_FIRST = re.compile(r"\b[nN]\s*[(\[]\s*%\s*[)\]]")
+N_HEAD = re.compile(r"\b(?:[nN]\s*=|[Oo]ut of)\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
 NOT_COUNTED = re.compile(r"\b(?:mean|median|sd|s\.d\.|iqr|range|average|sem?|ci|quartiles?|"
                          r"min(?:imum)?|max(?:imum)?|score|rate|ratio|index)\b|±", re.I)
 TOTAL = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
@@ -77,10 +84,10 @@ def _cell(block: Block, col: int) -> tuple[str, int, int]:
     return (block.text.text[a:b].strip(), a, b) if a >= 0 else ("", -1, -1)
 
 
-def _item(block: Block, col: int):
+def _item(block: Block, col: int, share_first: bool = False):
     """(count, share as printed, start, end) of the row's cell in column `col`, or None."""
     text, a, b = _cell(block, col)
-    m = SHARE.fullmatch(text)
+    m = (SHARE_FIRST if share_first else SHARE).fullmatch(text)
     if m:
         return int(m.group("k").replace(",", "")), m.group("p"), a, b
     if COUNT.fullmatch(text):
@@ -152,12 +159,14 @@ def extract(rendering: Rendering) -> list[Fact]:
         body = [b for b in rows if not any(b is h for h in head)]  # by identity: rows may repeat
         width = max(len(b.cells) for b in body) if body else 0
         counting = bool(COUNTING.search(notes) or any(COUNTING.search(b.text.text) for b in head))
+        said = notes + " " + " ".join(b.text.text for b in rows)  # a heading may be a body row
+        share_first = bool(PCT_FIRST.search(said)) and not N_FIRST.search(said)
         ns = {col: _column_n(head, col) for col in range(1, width)}
         # each body row once: its label, its cells read as counts with shares, whether its
         # shares are the row's own
         grid = []
         for i, block in enumerate(body):
-            items = [_item(block, col) for col in range(width)]
+            items = [_item(block, col, share_first) for col in range(width)]
             label = _cell(block, 0)[0]
             ends = bool(NOT_COUNTED.search(label) or TOTAL.match(label) or N_HEAD.search(label))
             grid.append((i, block, label, items, ends, _row_shares(items)))

@@ -123,7 +123,7 @@ def test_a_jats_title_that_counts_patients_makes_a_report_of_several(tmp_path):
 
 
 def test_a_shares_trailing_zero_is_padding_only_in_a_second_decimal():
-    from lintcase.checks.kit.statproblems import _fits
+    from lintcase.checks.kit.shares import _fits
     assert _fits(281, 1000, "28.10")  # 28.1 printed with a padding zero
     assert _fits(933, 31067, "3.0")  # 3.003%
     # 933 of 31,067 printed as 4.0%: read as "4." with a unit of 1, it passed before

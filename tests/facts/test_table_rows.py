@@ -48,3 +48,40 @@ def test_row_shares_are_left_out_of_the_columns_breakdown():
     r = read(Path(__file__).parent.parent / "cases/LC510/pass/row-shares-of-tested-hindawi.xml")
     columns = {f.value.breakdown[1] for f in facts(r, "share")}
     assert columns == {1}, [re.sub(r"\s+", " ", f.surface) for f in facts(r, "share")]
+
+
+_PCT_FIRST = """<?xml version="1.0" encoding="UTF-8"?>
+<article article-type="research-article"><front><article-meta><article-id pub-id-type="doi">
+10.1186/s40064-015-1012-9</article-id></article-meta></front><body><sec><title>Results</title>
+<table-wrap id="Tab1"><label>Table 1</label><caption><p>Perceptions of changes in climate</p>
+</caption><table><thead><tr><th>Change category</th><th>Overall perception</th><th>23-30</th>
+</tr><tr><th></th><th></th><th>{head}</th></tr></thead><tbody>
+<tr><td>Changes in climate</td><td>96(459)</td><td>86(37)</td></tr>
+<tr><td>Increase in temperature</td><td>66(312)</td><td>46(20)</td></tr>
+<tr><td>Decrease in temperature</td><td>1(6)</td><td>0(0)</td></tr>
+</tbody></table></table-wrap></sec></body></article>"""
+
+
+@pytest.mark.parametrize("head, read_as", [
+    # doi:10.1186/s40064-015-1012-9 (SpringerPlus, CC BY 4.0), Table 1's first columns: a
+    # heading row says the share comes first and its count in brackets
+    ("% of respondents (n)", [(459, "96"), (312, "66"), (6, "1")]),
+    ("% (n)", [(459, "96"), (312, "66"), (6, "1")]),
+    # the usual order: the first number is the count ("459" is then no share, for the check)
+    ("n (%)", [(96, "459"), (66, "312"), (1, "6")]),
+    # a table that does not say it counts gives no shares
+    ("", []),
+])
+def test_a_table_saying_share_first_is_read_so(head, read_as, tmp_path):
+    path = tmp_path / "table.xml"
+    path.write_text(_PCT_FIRST.format(head=head), encoding="utf-8")
+    shares = [(f.value.count, f.value.share) for f in facts(read(path), "share")
+              if f.value.breakdown[1] == 1]
+    assert shares == read_as
+
+
+def test_out_of_n_in_a_heading_is_the_columns_n():
+    # doi:10.3390/nu10060785 (MDPI, CC BY 4.0), Table 4: "Number of Compliant Products Out of 32 (%)"
+    assert tables.N_HEAD.search("Number of Compliant Products Out of 32 (%)").group(1) == "32"
+    assert tables.N_HEAD.search("Patients (n = 1,204)").group(1) == "1,204"
+    assert not tables.N_HEAD.search("Four out of five")
