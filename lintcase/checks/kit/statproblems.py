@@ -86,13 +86,20 @@ def grim(r):
                        f"no count of {n} whole numbers has a mean that rounds to {mean}")
 
 
+# a table of the supplementary material cited in the body: "Table S7", "S2 Table" (PLOS),
+# "Supplementary Table 2", "Additional file 1: Table", "eTable 3"
+_SUPPLEMENT_TABLE = re.compile(r"\bTables?\s+S\d+\b|\bS\d+\s+Tables?\b|"
+                               r"\bSupplementa(?:l|ry)\s+Tables?\b|"
+                               r"\bAdditional\s+file\s+\d+\s*[:,]?\s*Tables?\b|\beTables?\s*\d",
+                               re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:background|introduction|context|objectives?|aims?|purpose)\b",
                          re.IGNORECASE)
 
 
 def abstract_in_body(r):
     """A result the abstract states (an interval, a count with its percentage, a statistic)
-    whose numbers the body, tables and captions included, never print together."""
+    whose numbers the body, tables and captions included, never print together; not where
+    the body cites a table of the supplementary material (the result may be there)."""
     body = " ".join(b.text.text for b in r.blocks if not b.in_abstract)
     if len(body) < 1000:
         return  # no body to look in (an abstract-only record, a letter)
@@ -100,6 +107,8 @@ def abstract_in_body(r):
     if r.kind == "jats" and any(b.kind == "caption" and b.label.lower().startswith("table")
                                 and b.ident not in tables for b in r.blocks):
         return  # a table printed as a picture (JATS keeps the rows of the others)
+    if _SUPPLEMENT_TABLE.search(body):
+        return  # results in a table of the supplementary material, which is not read
     printed = restated.numbers_in(body)
     for kind in ("interval", "proportion", "statistic"):
         for f in facts(r, kind):
