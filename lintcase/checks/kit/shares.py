@@ -170,9 +170,7 @@ def _table_odd_one(cells: list, reported: set):
     lo, hi = max(b[0] for b in bounds), min(b[1] for b in bounds)
     if lo <= hi:
         return  # one total gives them all
-    odd = [i for i in range(len(live))
-           if max(b[0] for j, b in enumerate(bounds) if j != i) <=
-           min(b[1] for j, b in enumerate(bounds) if j != i)]
+    odd = [i for i, (a, b) in enumerate(_others(bounds)) if a <= b]
     if len(odd) != 1:
         return
     f = live[odd[0]]
@@ -182,11 +180,25 @@ def _table_odd_one(cells: list, reported: set):
     total = stats.common_total(others)
     if total and not _fits(f.value.count, total, f.value.share):
         k, p = f.value.count, f.value.share
-        most = min(b[1] for j, b in enumerate(bounds) if j != odd[0])
+        most = _others(bounds)[odd[0]][1]
         of = f"{total}" if most == total else f"one total from {total} to {most}"
         yield (f, f"{f.value.label}: {f.surface}",
                f"{k} of {total} is {100 * k / total:.{stats.decimals(p) + 1}f}%, not {p}% "
                f"(the table's other {len(others)} shares are all of {of})")
+
+
+def _others(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each range, the intersection of all the others (largest low, smallest high)."""
+    n = len(bounds)
+    lo_before, hi_before = [0] * (n + 1), [10 ** 9] * (n + 1)
+    lo_after, hi_after = [0] * (n + 1), [10 ** 9] * (n + 1)
+    for i, (a, b) in enumerate(bounds):
+        lo_before[i + 1], hi_before[i + 1] = max(lo_before[i], a), min(hi_before[i], b)
+    for i in range(n - 1, -1, -1):
+        a, b = bounds[i]
+        lo_after[i], hi_after[i] = max(lo_after[i + 1], a), min(hi_after[i + 1], b)
+    return [(max(lo_before[i], lo_after[i + 1]), min(hi_before[i], hi_after[i + 1]))
+            for i in range(n)]
 
 
 def _range(f) -> tuple[int, int]:
