@@ -262,3 +262,25 @@ def test_pdftext_front_matter_and_references():
     ieee = read(CORPUS / "pairs" / "PMC5971330" / "article.pdftotext.txt").references
     assert ieee[0].label == "1" and ieee[0].authors[:2] == ("Chatterjee RN", "Haunshi S")
     assert ieee[0].title.startswith("Native chicken production and marketing")
+
+
+def test_electronic_page_numbers_are_page_furniture():
+    # The Lancet (doi:10.1016/S2214-109X(20)30313-2) and Medicina Oral number pages "e1312";
+    # pdftotext puts the number after the first column, in the middle of the page's text
+    words = ["alpha", "bravo", "charlie", "delta"]
+    pages = []
+    for n, w in zip(range(1305, 1309), words):
+        lines = [f"Line {i} of the {w} page goes on with its text," for i in range(1, 13)]
+        lines[2] = f"On page {n} the trial went on, and the {w} groups were"
+        lines.insert(6, f"e{n}")  # mid-page, not at its edge
+        pages.append("\n".join(lines) + "\n")
+    r = read_text(Source("lancet.txt", "\f".join(pages)), "pdftext")
+    text = " ".join(b.text.text for b in r.blocks)
+    assert not re.search(r"\be13\d\d\b", text), text
+    assert "On page 1306 the trial" in text
+    # one such line on one page is text, not a page number
+    r = read_text(Source("one.txt", "Results\nThe first line of the page.\nThe second line.\n"
+                                    "The third line.\nThe e-value was\ne12\nin the last run,\n"
+                                    "as the table shows.\nThe fifth line.\nThe sixth line.\n"
+                                    "The seventh line.\nThe eighth line.\n"), "pdftext")
+    assert "e12" in " ".join(b.text.text for b in r.blocks)

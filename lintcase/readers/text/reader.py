@@ -19,6 +19,9 @@ from .lines import SENTENCE_END, Line, alternation, build_text, segments, split_
 from .refs import parse as parse_references
 
 _V = vocab()
+# an electronic page number standing alone ("e1312": The Lancet, Medicina Oral), which a
+# column layout may put anywhere on its page
+_E_PAGE = re.compile(r"e\d{2,6}")
 _LETTERED = re.compile(r"[^\W\d_](?:[^a-z]*?[^\W\d_]){2}")
 _BARE_PAGE = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.I)
 _WEB_LINES = re.compile(alternation(_V["web_lines"]), re.I)
@@ -85,6 +88,7 @@ def _furniture(lines: list[Line]) -> list[bool]:
 
     Repetition is counted on a key with digits normalised, so "Page 2 of 15" and a footer with
     the page number in it repeat too. A line seen on only two pages must also sit at a page edge.
+    An electronic page number ("e1312") on three pages or more is dropped wherever it stands.
     """
     pages_of: dict[str, set[int]] = defaultdict(set)
     by_page: dict[int, list[int]] = defaultdict(list)
@@ -104,6 +108,7 @@ def _furniture(lines: list[Line]) -> list[bool]:
         lettered = _LETTERED.search(key) is not None
         drop = bool(key) and (
             (i in edge and _BARE_PAGE.fullmatch(ln.text) is not None)
+            or (n >= 3 and _E_PAGE.fullmatch(ln.text.strip()) is not None)
             # away from a page edge, only a line on half the pages is a running head: a line
             # such as "et al., 2021)." recurs on a few pages as ordinary text
             or (lettered and n >= 3 and (i in edge or n >= 0.5 * len(by_page)))
