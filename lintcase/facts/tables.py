@@ -41,11 +41,12 @@ SHARE = re.compile(rf"{_COUNT}\s*[(\[]\s*(?P<p>\d+(?:\.\d+)?)\s*%?\s*[)\]]")
 COUNT = re.compile(_COUNT)
 PERCENT = re.compile(r"[(\[]?\s*(?P<p>\d+(?:\.\d+)?)\s*%\s*[)\]]?")
 # the share first, its count in brackets ("96 (459)"), where the table says "% (n)" and
-# nowhere "n (%)"
+# nowhere "n (%)" (a capital "% (N)" may give each row's denominator, not its count)
 SHARE_FIRST = re.compile(rf"(?P<p>\d+(?:\.\d+)?)\s*%?\s*[(\[]\s*{_COUNT}\s*[)\]]")
-PCT_FIRST = re.compile(r"%(?:\s+of)?(?:\s+[a-z]+)?\s*[(\[]\s*[nN]\s*[)\]]")
+PCT_FIRST = re.compile(r"%(?:\s+of)?(?:\s+[a-z]+)?\s*[(\[]\s*n\s*[)\]]")
 N_FIRST = re.compile(r"\b[nN]\s*[(\[]\s*%\s*[)\]]")
 N_HEAD = re.compile(r"\b(?:[nN]\s*=|[Oo]ut of)\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
+N_LABEL = re.compile(r"\b[nN]\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)\b")  # a row stating its own n
 NOT_COUNTED = re.compile(r"\b(?:mean|median|sd|s\.d\.|iqr|range|average|sem?|ci|quartiles?|"
                          r"min(?:imum)?|max(?:imum)?|score|rate|ratio|index)\b|±", re.I)
 TOTAL = re.compile(r"^\s*(?:total|all|overall|sum)\b", re.I)
@@ -69,6 +70,7 @@ class Share(NamedTuple):
     label: str
     count: int
     share: str
+    row_counts: tuple[int, ...] = ()  # the row's cells that are a number alone (its own n?)
 
 
 def whole_shares(shares: list[str]) -> bool:
@@ -164,12 +166,14 @@ def extract(rendering: Rendering) -> list[Fact]:
         ns = {col: _column_n(head, col) for col in range(1, width)}
         # each body row once: its label, its cells read as counts with shares, whether its
         # shares are the row's own
-        grid = []
+        grid, plain = [], {}
         for i, block in enumerate(body):
             items = [_item(block, col, share_first) for col in range(width)]
             label = _cell(block, 0)[0]
-            ends = bool(NOT_COUNTED.search(label) or TOTAL.match(label) or N_HEAD.search(label))
+            ends = bool(NOT_COUNTED.search(label) or TOTAL.match(label) or N_LABEL.search(label))
             grid.append((i, block, label, items, ends, _row_shares(items)))
+            plain[i] = tuple(int(t.replace(",", "")) for t in
+                             (_cell(block, c)[0] for c in range(1, width)) if COUNT.fullmatch(t))
         for col in range(1, width):
             n = ns[col]
             others = [m for c, m in ns.items() if m and c != col]
@@ -179,14 +183,15 @@ def extract(rendering: Rendering) -> list[Fact]:
                                                                       True, frozenset())]:
                 # a row stating its own n has its own total (`ends`), like a mean or a Total
                 if items[col] is None or ends:
-                    out += _breakdown(rendering, (rows[0].ident, col, n, others, counting), run)
+                    out += _breakdown(rendering, (rows[0].ident, col, n, others, counting),
+                                      run, plain)
                     run = []
                 elif col not in row_shares:
                     run.append((i, block, label, items[col]))
     return out
 
 
-def _breakdown(rendering: Rendering, where: tuple, run: list) -> list[Fact]:
+def _breakdown(rendering: Rendering, where: tuple, run: list, plain: dict) -> list[Fact]:
     ident, col, n, others, counting = where
     if len(run) < 2:
         return []
@@ -208,7 +213,7 @@ def _breakdown(rendering: Rendering, where: tuple, run: list) -> list[Fact]:
     out = []
     if not total:
         return out
-    for _, block, label, (k, p, a, b) in whole:
-        value = Share((ident, col, run[0][0]), basis, total, n, others, label, k, p)
+    for i, block, label, (k, p, a, b) in whole:
+        value = Share((ident, col, run[0][0]), basis, total, n, others, label, k, p, plain[i])
         out.append(make_fact(rendering, block, [0], "share", value, a, b))
     return out

@@ -33,8 +33,7 @@ def run(article: Article, options: dict):
                     yield Pair.summary(order[0], other, a, [d.hit for d in diffs])
         return
     pairs = [_compared(article, order[0], other, options) for other in order[1:]]
-    diffs = [d for pair, paragraphs in pairs for _, ds in paragraphs if len(ds) <= many
-             for d in ds if not d.garbled]
+    diffs = [d for pair, paragraphs in pairs for _, ds in paragraphs if len(ds) <= many for d in ds]
     yield from merged(order[0], [pair for pair, _ in pairs], diffs)
 
 

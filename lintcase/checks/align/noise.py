@@ -127,28 +127,6 @@ class Noise:
         return "".join(inner) == xk or (not xk and len(single) < len(keys)
                                         and all(k in keys[:1] + keys[-1:] for k in inner))
 
-    def _overprinted_region(self, xs: list[int], ps: list[int], j: int) -> bool:
-        """A passage the PDF draws two or three times over itself (a figure that is a draft
-        page carrying its own copy of the caption) comes out as words run together with
-        themselves and doubled beside each other: "(b)(b) Results of of thethe",
-        "microscopemicroscope". Where the 40 words of the other rendering around the
-        difference hold three such words, run together (letters only: not "low-low",
-        "2020") or doubled, at least one run together or four doubled, the difference is the
-        passage's (a changed digit is still told)."""
-        if any(c.isdigit() for i in xs for c in self.X[i].key) or \
-                any(c.isdigit() for k in ps for c in self.P[k].key):
-            return False
-        window = range(max(0, j - 20), min(len(self.P), j + 20))
-        keys = [self.pkeys[k] for k in window]
-        doubled = sum(k == keys[i - 1] and len(k) >= 2 and k.isalpha()
-                      for i, k in enumerate(keys) if i)
-        joined = {self.pkeys[k] for k in window if _run_together(self.pkeys[k]) and
-                  self._printed(self.P[k]).isalpha()}
-        return len(joined) + doubled >= 3 and (joined or doubled >= 4)
-
-    def _printed(self, word) -> str:
-        return self.other.blocks[word.block].text.text[word.start:word.end]
-
     def _symbol_glyphs(self, xs: list[int], pk: str) -> bool:
         """Fonts whose symbols map to digits in the text layer ("SVL = 37" -> "SVL537",
         "−1.4" -> "21.4"): a symbol in the reference stands where the other has one character."""
@@ -234,9 +212,3 @@ class Noise:
         if not all(k.isdigit() and int(k) <= limit for k in numbers):
             return False
         return any(0 <= i < len(self.X) and self.X[i].citation for i in near)
-
-
-def _run_together(key: str) -> bool:
-    """A word that is another written twice without a break: "thethe", "microscopemicroscope"."""
-    half = len(key) // 2
-    return len(key) >= 4 and len(key) % 2 == 0 and key.isalpha() and key[:half] == key[half:]

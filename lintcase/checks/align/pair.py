@@ -4,7 +4,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import replace
 from difflib import SequenceMatcher
 
 from ...facts import facts
@@ -201,10 +200,7 @@ class Pair(Noise, Detour, Places):
             xs, ps = list(range(xa + i1, xa + i2)), list(range(pa + j1, pa + j2))
             if not self._noise(xs, ps, [xa + i1 - 1, xa + i1]) \
                     and not self._detour(xs, pa + j1, pa + j2):
-                diff = self._diff(xs, ps, pa + j1, xa + i1)
-                # counted towards the paragraph's garbling (LC102), never told one by one
-                yield replace(diff, garbled=True) if self._overprinted_region(xs, ps, pa + j1) \
-                    else diff
+                yield self._diff(xs, ps, pa + j1, xa + i1)
 
 
 def _contains(seq: list[str], part: list[str]) -> bool:

@@ -25,7 +25,6 @@ class Diff:
     x1: int
     key: str  # the other rendering's words, normalised: renderings with equal keys agree
     hit: Hit
-    garbled: bool = False  # in a passage the other rendering prints over itself: counted, not told
 
     @property
     def bounds(self) -> tuple[float, float]:

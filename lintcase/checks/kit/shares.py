@@ -107,10 +107,13 @@ def _which_total(found: list, totals: list[int]):
     if not rivals or v.basis == "rows" or total in (v.total, v.column_n):
         return total, wrong, None
 
-    def gap(t: int) -> float:  # the counts' sum, the odd row's count mended, against t
-        (odd,) = off[t]
-        mended = float(odd.value.share) * t / 100
-        return abs(sum(f.value.count for f in found if f is not odd) + mended - t)
+    def gap(t: int) -> float:  # the counts' sum, the odd row's count mended, against the
+        (odd,) = off[t]         # totals from t up that the other rows' shares allow
+        rest = [f for f in found if f is not odd]
+        near = [u for u in range(t, t + max(3, t // 20) + 1)
+                if all(_fits(f.value.count, u, f.value.share) for f in rest)] or [t]
+        counted = sum(f.value.count for f in rest)
+        return min(abs(counted + float(odd.value.share) * u / 100 - u) for u in near)
     slack = 1 + len(found) / 2  # each count's share is rounded
     best = min([total, *rivals], key=gap)
     close = [t for t in [total, *rivals] if gap(t) <= gap(best) + slack and t != best]
@@ -151,6 +154,8 @@ def _impossible(found: list) -> list:
         most = max([f.value.total, f.value.column_n] + [
             math.floor(100 * g.value.count / (float(g.value.share) - unit))
             for g in found if g.value.count and float(g.value.share) > unit])
+        if any(m >= least for m in f.value.row_counts):
+            continue  # the row states a number that may be its own total ("tested 1,480")
         if sum(g.value.count > 0 and float(g.value.share) > unit for g in found) >= 1 and \
                 least > most:
             out.append((f, f"{f.value.label}: {f.surface}",
@@ -164,8 +169,8 @@ def _table_odd_one(cells: list, reported: set):
     is of, in a column whose rows are not known to be one total's (a table of items each of
     the whole cohort: "Neutropenia 2 (3%) | 5 (7%)", "Anaemia 8 (11%) | 22 (29%)")."""
     live = [f for f in cells if f.value.count > 0 and float(f.value.share) <= 100]
-    if len(live) < 7:
-        return
+    if len(live) < 7 or len({f.value.column_n for f in cells} - {0}) > 1:
+        return  # columns stating different n are shares of different totals
     bounds = [_range(f) for f in live]
     lo, hi = max(b[0] for b in bounds), min(b[1] for b in bounds)
     if lo <= hi:
@@ -174,8 +179,10 @@ def _table_odd_one(cells: list, reported: set):
     if len(odd) != 1:
         return
     f = live[odd[0]]
-    if f in reported or f.value.basis != "rows":
-        return
+    if f in reported or f.value.basis != "rows" or any(
+            _fits(f.value.count, t, f.value.share)
+            for t in (f.value.column_n, *f.value.other_n, *f.value.row_counts) if t):
+        return  # a share of its column's n, another column's or a number of its row
     others = [(g.value.count, g.value.share) for g in live if g is not f]
     total = stats.common_total(others)
     if total and not _fits(f.value.count, total, f.value.share):

@@ -86,12 +86,14 @@ def grim(r):
                        f"no count of {n} whole numbers has a mean that rounds to {mean}")
 
 
-# a table of the supplementary material cited in the body: "Table S7", "S2 Table" (PLOS),
-# "Supplementary Table 2", "Additional file 1: Table", "eTable 3"
-_SUPPLEMENT_TABLE = re.compile(r"\bTables?\s+S\d+\b|\bS\d+\s+Tables?\b|"
-                               r"\bSupplementa(?:l|ry)\s+Tables?\b|"
-                               r"\bAdditional\s+file\s+\d+\s*[:,]?\s*Tables?\b|\beTables?\s*\d",
-                               re.IGNORECASE)
+# a table of the supplementary material cited in the body: "Table S7", "Tables 2 and S3",
+# "S2 Table" (PLOS), "Supplementary Table 2", "Supplementary Material", "Additional file 1",
+# "Appendix Table A2", "Web Table 2", "eTable 3"
+_SUPPLEMENT_TABLE = re.compile(
+    r"\bTables?\s+(?:[A-Z]?\d+[a-z]?\s*(?:,|and|&)\s*)*S\d+\b|\bS\d+\s+Tables?\b|"
+    r"\bSupplementa(?:l|ry)\s+(?:Tables?|Materials?|Data|Information|Files?)\b|"
+    r"\bAdditional\s+files?\s+\d+|\b(?:Appendix|Web|Online)\s+Tables?\b|\beTables?\s*\d",
+    re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:background|introduction|context|objectives?|aims?|purpose)\b",
                          re.IGNORECASE)
 
