@@ -210,11 +210,9 @@ def _others(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _range(f) -> tuple[int, int]:
     """The totals of which the row's count is its printed share (rounded or cut)."""
-    k, p = f.value.count, f.value.share
-    unit = 10 ** -stats.decimals(p)
-    lo = math.ceil(100 * k / (float(p) + unit) - 1e-9)
-    hi = math.floor(100 * k / (float(p) - unit) + 1e-9) if float(p) > unit else 10 ** 9
-    return lo, hi
+    return stats.total_bounds(f.value.count, f.value.share, most=10 ** 9)
+
+
 # A share printed in its count's own cell, with its "%": "0 (7%)" (a "%" column of its own
 # may be another question's: "Missing answers 0 | Agree 65%").
 _OWN_SHARE = re.compile(r"\(\s*\d+(?:[.,·]\d+)?\s*%\s*\)")

@@ -77,16 +77,23 @@ def decision_error(rel: str, printed: str, pmin: float, pmax: float) -> bool:
     return (says_significant and pmin > ALPHA) or (says_not and pmax < ALPHA)
 
 
+def total_bounds(k: int, pct: str, most: int = 10 ** 7) -> tuple[int, int]:
+    """The least and most totals of which the count k is its printed share (rounded or cut);
+    `most` where any larger total would do too (a share within a unit of 0)."""
+    unit = 10 ** -decimals(pct)
+    lo = math.ceil(100 * k / (float(pct) + unit) - 1e-9)
+    hi = math.floor(100 * k / (float(pct) - unit) + 1e-9) if float(pct) > unit else most
+    return lo, hi
+
+
 def common_total(shares: list[tuple[int, str]]) -> int:
     """The smallest total of which every count is its printed share (rounded or cut), or 0."""
     lo, hi = 1, 10 ** 7
     for k, pct in shares:
-        unit = 10 ** -decimals(pct)
         if k == 0:
             continue
-        lo = max(lo, math.ceil(100 * k / (float(pct) + unit) - 1e-9))
-        if float(pct) > unit:
-            hi = min(hi, math.floor(100 * k / (float(pct) - unit) + 1e-9))
+        a, b = total_bounds(k, pct)
+        lo, hi = max(lo, a), min(hi, b)
     return next((n for n in range(lo, min(hi, lo + 10 ** 5) + 1)
                  if all(share_consistent(k, n, p) for k, p in shares)), 0)
 
