@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Fact, Rendering
 from . import (abbreviations, acronyms, citations, dates, durations, patient, quantities,
-               spellings, staging, statistics, tables, terms, words)
+               spelled, spellings, staging, statistics, tables, terms, words)
 
 EXTRACTORS = {
     "duration": durations.extract,
@@ -20,6 +20,7 @@ EXTRACTORS = {
     "quantity": quantities.extract,
     "abbreviation": abbreviations.extract,
     "spelling": spellings.extract,
+    "spelled": spelled.extract,
     "acronym": acronyms.extract,
     "citation": citations.extract,
     "callout": citations.callouts,

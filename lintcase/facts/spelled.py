@@ -1,0 +1,53 @@
+"""Short forms written beside the words they stand for, as printed: "left anterior descending
+(LAD)" and a legend's key "LA, left atrium;". The words are the ones a reader lines up with the
+letters, whether or not they match (the Schwartz–Hearst definitions of abbreviations.py are
+only those that do): "right anterior descending (LAD)" is kept as ("LAD", ("right",
+"anterior", "descending")), so a check can see which word's initial is not its letter.
+
+Value: (short, words, legend): the short form; as many words as it has letters, read back from
+the bracket or forward from a legend's key; whether it is a legend key (`legend`: a caption's
+"X, words;" or "X: words;" list). A short form in brackets has at least two capitals; a
+hyphenated word is one word ("non-coronary"). Legend keys are read only in captions and only
+where the caption holds at least two of them.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Rendering
+from .abbreviations import valid_short
+from .common import make_fact, prose_blocks
+
+_BRACKET = re.compile(r"\(([A-Za-z]{2,8})\)")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+# "N, non-coronary cusp; R, right coronary cusp; LA, left atrium": a key opens the caption, a
+# clause or follows a panel's letter, and its words end at ";", "." or ")"
+_KEY = re.compile(r"(?:^|(?<=[;.:]\s)|(?<=\)\s))([A-Z]{1,5})\s?[,:=]\s+"
+                  r"([a-z][a-z' -]{0,80}?)(?=\s*[;.)]|\s*$)")
+
+
+def extract(rendering: Rendering) -> list[Fact]:
+    out: list[Fact] = []
+    for block, starts in prose_blocks(rendering):
+        text = block.text.text
+        for m in _BRACKET.finditer(text):
+            short = m.group(1)
+            if not valid_short(short) or not short.isalpha():
+                continue
+            words = _WORD.findall(text[max(0, m.start() - 30 * len(short)):m.start()])
+            if len(words) >= len(short):
+                words = tuple(words[-len(short):])
+                a = text.rfind(words[0], 0, m.start())
+                out.append(make_fact(rendering, block, starts, "spelled",
+                                     (short, words, False), a, m.end()))
+        if block.kind != "caption":
+            continue
+        keys = list(_KEY.finditer(text))
+        if len(keys) < 2:
+            continue
+        for m in keys:
+            short, words = m.group(1), tuple(m.group(2).split())
+            if len(words) >= len(short):
+                out.append(make_fact(rendering, block, starts, "spelled",
+                                     (short, words[:len(short)], True), m.start(1), m.end(2)))
+    return out
