@@ -23,7 +23,7 @@ from ..model import Article, Fact, Location
 from .kit.hit import Hit
 from .kit.measures import extent, place, printed, same, span, text
 from .kit.options import with_defaults
-from .kit.odd import copied, examined, odd_one_out, opposite_side
+from .kit.odd import copied, examined, odd_one_out, one_of_a_pair, opposite_side
 from .kit.slots import by_patient
 from .kit.subjects import same_subject, subject_key
 
@@ -65,6 +65,11 @@ OPTIONS = {
                                       "where an examination's name follows ('bilateral breast "
                                       "ultrasonography revealed a mass' says what was looked "
                                       "at, not the side of the mass)."},
+        "paired": {"type": "array", "items": {"type": "string"}, "default": [],
+                   "description": "Organs of a pair, in the singular: a term of `both_sides` "
+                                  "said of one of them ('her bilateral lung.', 'the dorsum of "
+                                  "his bilateral hand') is compared like a side with the "
+                                  "other statements of the organ, in any place."},
         "categories": {"type": "array", "items": {"type": "string"}, "default": [],
                        "description": "The vocabularies (facts/vocab) whose terms are "
                                       "compared."},
@@ -119,16 +124,22 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             continue  # a size's dimensions are one statement, reported once
         seen.add(size)
         yield _hit(r, f, others, keyed, elsewhere)
-    answered = {b for _, b in reported}  # statements a finding above shows already
+    answered = {x for pair in reported for x in pair}  # statements a finding above shows
     for g in (g for g in body if g.kind == "term" and g.value.category in options["odd_one_out"]):
         if others := odd_one_out(g, group, body, keyed, options):
             answered.add(id(g))
             yield _hit(r, g, others, keyed, "the abstract or captions and the rest of the case "
                        "section")
-    opposite = {a: b for pair in options["opposites"] for a, b in (pair, pair[::-1])}
-    for g in (g for g in body if g.kind == "term" and g.value.form in opposite
-              and id(g) not in answered):
-        if others := opposite_side(r, g, group, keyed, opposite[g.value.form], options):
+    opposite = {a: (b,) for pair in options["opposites"] for a, b in (pair, pair[::-1])}
+    sides = tuple(opposite)
+    for g in (g for g in group if g.kind == "term" and id(g) not in answered):
+        if g.value.form in opposite and place(g) == "body":
+            other = opposite[g.value.form]
+        elif g.value.form in options["both_sides"] and one_of_a_pair(g, options["paired"]):
+            other = sides  # "her bilateral lung" where every other statement gives one side
+        else:
+            continue
+        if others := opposite_side(r, g, group, keyed, other, options):
             yield _hit(r, g, others, keyed, "every other statement of it")
 
 

@@ -58,24 +58,67 @@ _EXAM = re.compile(r"\b(?:ultraso\w+|sonogra\w+|mammogra\w+|MRI|MRA|CT|PET|imagi
 
 
 def examined(f: Fact) -> bool:
-    """An examination is named right after the side's word: "bilateral breast
-    ultrasonography revealed a mass" says what was looked at, not the side of the mass."""
-    return bool(_EXAM.search(" ".join(f.after.split()[:4])))
+    """An examination is named right after the side's word, no function word between:
+    "bilateral breast ultrasonography revealed a mass" says what was looked at, not the side
+    of the mass ("a mass in the bilateral breast on ultrasonography" says the side)."""
+    words = []
+    for w in f.after.split()[:4]:
+        if w.lower().strip(",.;:()") in STOP:
+            break  # "in the bilateral breast on ultrasonography": the breast's side
+        words.append(w)
+    return bool(_EXAM.search(" ".join(words)))
 
 
-def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: str, options: dict):
-    """g gives a side whose word ("the left [foot]") every other statement of the patient,
-    the abstract's or a caption's among them, gives the opposite side, at least twice; its
-    sentence names a finding (or shares another word with one of them), no other term of the
-    vocabulary, no normal or contralateral finding and no reference. The statements it
-    contradicts, or None."""
+# "her bilateral lung.", "the dorsum of his bilateral hand,", "the bilateral mandibular lateral
+# incisor to the molars": "bilateral" said of one organ of a pair, named in the singular with
+# no word after it that would make it a modifier ("bilateral lung opacities", "bilateral
+# breast resection", "bilateral lower limb oedema" are of both sides).
+_ENDS_PHRASE = re.compile(r"^(?:\s*(?:[.,;:)]|$)|\s+(?:in|of|with|to|on|at|from|into|that|which|"
+                          r"was|were|is|are|had|has|showed|revealed|can|could|may|[a-z]+ed)\b)")
+
+
+def one_of_a_pair(f: Fact, organs) -> bool:
+    """A term ("bilateral") is followed, within four words of which the others qualify it,
+    by one of `organs` in the singular, and the phrase ends there; its sentence names no
+    finding in the plural ("multiple new nodules in the bilateral lung": both lungs, written
+    as some authors do)."""
+    sentence = f.context + f.surface + f.after
+    if any(_plural(m.group().lower()) for m in _FINDING.finditer(sentence)):
+        return False
+    at = 0
+    for m in re.finditer(r"[A-Za-z-]+", f.after[:60]):
+        word = m.group().lower()
+        if word in organs:
+            return bool(_ENDS_PHRASE.match(f.after[m.end():]))
+        if word in STOP or at == 3:
+            return False
+        at += 1
+    return False
+
+
+def _plural(word: str) -> bool:
+    """"nodules", "metastases", "opacities"; not "stenosis", "abscess", "edema"."""
+    return word.endswith("s") and not word.endswith(("ss", "sis", "us"))
+
+
+def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: tuple, options: dict):
+    """g gives a side whose word ("the left [foot]") every other statement of the patient, in
+    another place than g's among them (the abstract or a caption for a statement of the case
+    section, and the other way round), gives one side of `other` (the opposite side; for a
+    "bilateral" of one organ, either side), at least twice (once, against the abstract's or a
+    caption's statement: a summary against the case); its sentence names a finding (or shares
+    another word with one of them), no other term of the vocabulary, no normal or
+    contralateral finding and no reference. The statements it contradicts, or None."""
     noun = keyed[id(g)][2]
     if not noun:
         return None  # "on the right": no word to tell what the side is of
+    # a statement that the organ is normal, or of both, says nothing of the lesion's side
     peers = [h for h in group if h is not g and keyed[id(h)][0] == keyed[id(g)][0]
-             and keyed[id(h)][2] == noun]
-    if len(peers) < 2 or any(h.value.form != other for h in peers) or \
-            not any(place(h) in options["places"] for h in peers):
+             and keyed[id(h)][2] == noun and not _ASIDE.search(h.context + h.surface + h.after)]
+    forms = {h.value.form for h in peers}
+    summary = place(g) in options["places"]  # the abstract's or a caption's: one will do
+    if len(peers) < (1 if summary else 2) or len(forms) != 1 or not forms <= set(other) or \
+            not any((place(h) in options["places"]) != summary for h in peers):
         return None
     sentence = g.context + g.surface + g.after
     if not _FINDING.search(sentence) and \
