@@ -45,17 +45,20 @@ def run(article: Article, options: dict):
     for r in article.renderings:
         found = facts(r, "spelled")
         # a caption's keys are an abbreviations' legend, not panel letters, when one key of
-        # two letters or more is written with its words' initials
+        # two letters or more is written with its words' initials; its one-letter keys are
+        # panels when they count from A ("A, right eye; B, left eye; ... L, right eye")
         legends = {id(f.block) for f in found if f.value[2] and len(f.value[0]) > 1 and
                    _initials(f.value[1]) == f.value[0].lower()}
+        panels = {id(f.block) for f in found if f.value[2] and f.value[0] in ("A", "B")}
         for f in found:
-            short, words, legend = f.value
-            if legend and (not options["legends"] or id(f.block) not in legends):
+            short, words, legend, split = f.value
+            if legend and (not options["legends"] or id(f.block) not in legends or
+                           len(short) == 1 and id(f.block) in panels):
                 continue
-            off = [(c, w) for c, w in zip(short.lower(), words) if w[0].lower() != c]
-            if len(off) != 1:
-                continue
-            letter, word = off[0]
+            off = _off(short, words)
+            if off is None or _off(short, split) != off:
+                continue  # "right lower-limb lymphedema (LLL)": the letters are the parts'
+            letter, word = off
             if word.lower() not in letters or letter not in by_letter or \
                     by_letter[letter] == word.lower():
                 continue
@@ -64,6 +67,12 @@ def run(article: Article, options: dict):
                        "which": f"the key {short}" if len(short) == 1 else
                        f"the {letter.upper()} of {short}", "meant": by_letter[letter], "place": place(f)},
                       evidence=f"{short}:{word.lower()}")
+
+
+def _off(short: str, words) -> tuple[str, str] | None:
+    """(letter, word) where exactly one word's initial is not its letter, else None."""
+    off = [(c, w) for c, w in zip(short.lower(), words) if w[0].lower() != c]
+    return off[0] if len(off) == 1 and len(words) == len(short) else None
 
 
 def _initials(words) -> str:

@@ -23,7 +23,7 @@ from ..model import Article, Fact, Location
 from .kit.hit import Hit
 from .kit.measures import extent, place, printed, same, span, text
 from .kit.options import with_defaults
-from .kit.odd import copied, examined, odd_one_out, one_of_a_pair, opposite_side
+from .kit.odd import copied, examined, odd_one_out, side_reports
 from .kit.slots import by_patient
 from .kit.subjects import same_subject, subject_key
 
@@ -130,17 +130,8 @@ def _compare(r, group: list[Fact], keyed: dict, options: dict):
             answered.add(id(g))
             yield _hit(r, g, others, keyed, "the abstract or captions and the rest of the case "
                        "section")
-    opposite = {a: (b,) for pair in options["opposites"] for a, b in (pair, pair[::-1])}
-    sides = tuple(opposite)
-    for g in (g for g in group if g.kind == "term" and id(g) not in answered):
-        if g.value.form in opposite and place(g) == "body":
-            other = opposite[g.value.form]
-        elif g.value.form in options["both_sides"] and one_of_a_pair(g, options["paired"]):
-            other = sides  # "her bilateral lung" where every other statement gives one side
-        else:
-            continue
-        if others := opposite_side(r, g, group, keyed, other, options):
-            yield _hit(r, g, others, keyed, "every other statement of it")
+    for g, others in side_reports(r, group, answered, keyed, options):
+        yield _hit(r, g, others, keyed, "every other statement of it")
 
 
 def _hit(r, f: Fact, others: list[Fact], keyed: dict, elsewhere: str) -> Hit:

@@ -4,11 +4,14 @@ letters, whether or not they match (the Schwartz–Hearst definitions of abbrevi
 only those that do): "right anterior descending (LAD)" is kept as ("LAD", ("right",
 "anterior", "descending")), so a check can see which word's initial is not its letter.
 
-Value: (short, words, legend): the short form; as many words as it has letters, read back from
-the bracket or forward from a legend's key; whether it is a legend key (`legend`: a caption's
-"X, words;" or "X: words;" list). A short form in brackets has at least two capitals; a
-hyphenated word is one word ("non-coronary"). Legend keys are read only in captions and only
-where the caption holds at least two of them.
+Value: (short, words, legend, split): the short form; as many words as it has letters, read
+back from the bracket or forward from a legend's key, a hyphenated word one word
+("non-coronary cusp (NCC)"); whether it is a legend key (`legend`: a caption's "X, words;" or
+"X: words;" list); and the words read again with each part of a hyphenated word a word of
+its own ("right lower-limb lymphedema (LLL)" is "lower limb lymphedema" read that way), so a
+check can tell which reading the letters follow. A short form in brackets has at least two
+capitals. Legend keys are read only in captions and only where the caption holds at least
+two of them.
 """
 from __future__ import annotations
 
@@ -34,12 +37,14 @@ def extract(rendering: Rendering) -> list[Fact]:
             short = m.group(1)
             if not valid_short(short) or not short.isalpha():
                 continue
-            words = _WORD.findall(text[max(0, m.start() - 30 * len(short)):m.start()])
+            before = text[max(0, m.start() - 30 * len(short)):m.start()]
+            words = _WORD.findall(before)
             if len(words) >= len(short):
                 words = tuple(words[-len(short):])
+                split = tuple(re.findall(r"[A-Za-z][\w']*", before)[-len(short):])
                 a = text.rfind(words[0], 0, m.start())
                 out.append(make_fact(rendering, block, starts, "spelled",
-                                     (short, words, False), a, m.end()))
+                                     (short, words, False, split), a, m.end()))
         if block.kind != "caption":
             continue
         keys = list(_KEY.finditer(text))
@@ -48,6 +53,8 @@ def extract(rendering: Rendering) -> list[Fact]:
         for m in keys:
             short, words = m.group(1), tuple(m.group(2).split())
             if len(words) >= len(short):
+                split = tuple(re.findall(r"[A-Za-z][\w']*", m.group(2)))[:len(short)]
                 out.append(make_fact(rendering, block, starts, "spelled",
-                                     (short, words[:len(short)], True), m.start(1), m.end(2)))
+                                     (short, words[:len(short)], True, split),
+                                     m.start(1), m.end(2)))
     return out

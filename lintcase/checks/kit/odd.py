@@ -58,15 +58,20 @@ _EXAM = re.compile(r"\b(?:ultraso\w+|sonogra\w+|mammogra\w+|MRI|MRA|CT|PET|imagi
 
 
 def examined(f: Fact) -> bool:
-    """An examination is named right after the side's word, no function word between:
-    "bilateral breast ultrasonography revealed a mass" says what was looked at, not the side
-    of the mass ("a mass in the bilateral breast on ultrasonography" says the side)."""
+    """An examination is named right after the side's word, no preposition between
+    ("bilateral breast ultrasonography revealed a mass", "bilateral breast and axillary
+    ultrasonography"): it says what was looked at, not the side of the mass ("a mass in the
+    bilateral breast on ultrasonography" says the side)."""
     words = []
     for w in f.after.split()[:4]:
-        if w.lower().strip(",.;:()") in STOP:
+        if w.lower().strip(",.;:()") in _BREAK:
             break  # "in the bilateral breast on ultrasonography": the breast's side
         words.append(w)
     return bool(_EXAM.search(" ".join(words)))
+
+
+_BREAK = STOP - {"and", "or"}
+_EXAM_BEFORE = re.compile(_EXAM.pattern + r"\s+(?:of|on)\s+(?:the\s+|both\s+)?$", re.I)
 
 
 # "her bilateral lung.", "the dorsum of his bilateral hand,", "the bilateral mandibular lateral
@@ -89,11 +94,31 @@ def one_of_a_pair(f: Fact, organs) -> bool:
     for m in re.finditer(r"[A-Za-z-]+", f.after[:60]):
         word = m.group().lower()
         if word in organs:
-            return bool(_ENDS_PHRASE.match(f.after[m.end():]))
+            rest = f.after[m.end():]
+            listed = re.match(r"\s*,\s*(?:and\s+|or\s+)?([A-Za-z-]+)", rest)
+            if listed and listed.group(1).lower() in organs:
+                return False  # "bilateral hip, knee, and ankle pain": of a list, each of both
+            return bool(_ENDS_PHRASE.match(rest))
         if word in STOP or at == 3:
             return False
         at += 1
     return False
+
+
+_PLURALS = {"foot": "feet", "ovary": "ovaries", "testis": "testes", "calf": "calves",
+            "axilla": "axillae", "adnexa": "adnexae", "tooth": "teeth"}
+
+
+def _named_both(text: str, organ: str) -> bool:
+    """The text names the organ of both sides: in the plural ("both knees", "the lungs") or
+    after "both" ("both the right and left breast")."""
+    plural = _PLURALS.get(organ, organ + "s")
+    return bool(re.search(rf"\b{plural}\b|\bboth\s+(?:[\w-]+\s+){{0,4}}{organ}\b", text, re.I))
+
+
+def _stem(word: str) -> str:
+    """A finding's word as compared: "masses" is "mass", "swollen" is "swelling"."""
+    return word.lower()[:5]
 
 
 def _plural(word: str) -> bool:
@@ -101,36 +126,82 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "sis", "us"))
 
 
-def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: tuple, options: dict):
-    """g gives a side whose word ("the left [foot]") every other statement of the patient, in
-    another place than g's among them (the abstract or a caption for a statement of the case
-    section, and the other way round), gives one side of `other` (the opposite side; for a
-    "bilateral" of one organ, either side), at least twice (once, against the abstract's or a
-    caption's statement: a summary against the case); its sentence names a finding (or shares
-    another word with one of them), no other term of the vocabulary, no normal or
-    contralateral finding and no reference. The statements it contradicts, or None."""
+def side_reports(r, group: list[Fact], answered: set, keyed: dict, options: dict):
+    """(g, the statements it contradicts) for each side of the patient's statements that
+    stands against all the others: a left or right of the case section (`opposite_side`), a
+    "bilateral" said of one organ of a pair in any place (`both_of_one`)."""
+    opposite = {a: b for pair in options["opposites"] for a, b in (pair, pair[::-1])}
+    for g in (g for g in group if g.kind == "term" and id(g) not in answered):
+        if g.value.form in opposite and place(g) not in options["places"]:
+            others = opposite_side(r, g, group, keyed, opposite[g.value.form], options)
+        elif g.value.form in options["both_sides"] and one_of_a_pair(g, options["paired"]):
+            others = both_of_one(r, g, group, keyed, options)
+        else:
+            continue
+        if others:
+            yield g, others
+
+
+def _peers(g: Fact, group: list[Fact], keyed: dict) -> list[Fact]:
+    """The patient's other statements of the word g's side qualifies ("the left [foot]")."""
     noun = keyed[id(g)][2]
-    if not noun:
-        return None  # "on the right": no word to tell what the side is of
-    # a statement that the organ is normal, or of both, says nothing of the lesion's side
-    peers = [h for h in group if h is not g and keyed[id(h)][0] == keyed[id(g)][0]
-             and keyed[id(h)][2] == noun and not _ASIDE.search(h.context + h.surface + h.after)]
-    forms = {h.value.form for h in peers}
-    summary = place(g) in options["places"]  # the abstract's or a caption's: one will do
-    if len(peers) < (1 if summary else 2) or len(forms) != 1 or not forms <= set(other) or \
-            not any((place(h) in options["places"]) != summary for h in peers):
-        return None
+    return [h for h in group if h is not g and keyed[id(h)][0] == keyed[id(g)][0]
+            and keyed[id(h)][2] == noun] if noun else []
+
+
+def _alone(r, g: Fact) -> bool:
+    """g's sentence names no normal or contralateral finding, cites nothing and names no
+    other term of g's vocabulary."""
+    sentence = g.context + g.surface + g.after
+    return not (_ASIDE.search(sentence) or cites(sentence) or any(
+        h.block is g.block and h.sentence == g.sentence and h.value != g.value
+        for h in facts(r, "term") if h.value.category == g.value.category))
+
+
+def opposite_side(r, g: Fact, group: list[Fact], keyed: dict, other: str, options: dict):
+    """g gives a side whose word ("the left [foot]") every other statement of the patient,
+    the abstract's or a caption's among them, gives the opposite side, at least twice; its
+    sentence names a finding (or shares another word with one of them), no other term of the
+    vocabulary, no normal or contralateral finding and no reference. The statements it
+    contradicts, or None."""
+    peers = _peers(g, group, keyed)
+    if len(peers) < 2 or any(h.value.form != other for h in peers) or \
+            not any(place(h) in options["places"] for h in peers):
+        return None  # (no word after the side, "on the right": no peers)
     sentence = g.context + g.surface + g.after
     if not _FINDING.search(sentence) and \
-            not any((keyed[id(g)][1] & keyed[id(h)][1]) - {noun} for h in peers):
+            not any((keyed[id(g)][1] & keyed[id(h)][1]) - {keyed[id(g)][2]} for h in peers):
         return None  # "the left ventricle ejection fraction was 60%": the organ, not the lesion
-    if _ASIDE.search(sentence) or cites(sentence) or any(
-            h.block is g.block and h.sentence == g.sentence and h.value != g.value
-            for h in facts(r, "term") if h.value.category == g.value.category):
+    return peers if _alone(r, g) else None
+
+
+def both_of_one(r, g: Fact, group: list[Fact], keyed: dict, options: dict):
+    """g is a "bilateral" of one organ ("a mass ... in the bilateral breast"); every other
+    statement of the organ that is not a normal or contralateral finding gives one side, at
+    least twice (once against the abstract's or a caption's g), in another place than g's
+    among them; one of them names a finding g's sentence names too (the same lesion); the
+    article never names the organ in the plural or with "both" ("pain in both knees, worse in
+    the right knee"); no examination is named just before g ("mammography of the bilateral
+    breast"); g's sentence is alone (`_alone`). The statements it contradicts, or
+    None."""
+    if _EXAM_BEFORE.search(g.context):
+        return None  # "mammography of the bilateral breast": what was looked at
+    organ = keyed[id(g)][2]
+    peers = [h for h in _peers(g, group, keyed)
+             if not _ASIDE.search(h.context + h.surface + h.after)]
+    summary = place(g) in options["places"]
+    if len(peers) < (1 if summary else 2) or len({h.value.form for h in peers}) != 1 or \
+            peers[0].value.form not in sum(options["opposites"], []) or \
+            not any((place(h) in options["places"]) != summary for h in peers):
         return None
-    return peers
-
-
+    findings = {_stem(m.group()) for m in _FINDING.finditer(g.context + g.after)}
+    if not any(findings & {_stem(m.group()) for m in _FINDING.finditer(h.context + h.after)}
+               for h in peers):
+        return None  # "ground-glass opacity in the bilateral lung" beside a right carcinoma
+    if any(_named_both(b.text.text, organ) for b in r.blocks
+           if b.kind in ("paragraph", "caption")):
+        return None
+    return peers if _alone(r, g) else None
 # A statement copied with its sentence: the same words, numbers included, just before and just
 # after it. Number words read as digits ("three days later" is "3 days later").
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,]\d+)?")
