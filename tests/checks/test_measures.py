@@ -39,6 +39,12 @@ def test_a_value_inside_a_range_agrees_and_one_outside_does_not():
     assert not same_value(c, b)
 
 
+def test_two_ranges_agree_only_with_the_same_ends():
+    a, b, c, d = _quantities("3–4 cm, 2–4 cm, 30–40 mm and 3-4 cm.")
+    assert not same_value(a, b) and not same_value(b, a)  # each states its bounds
+    assert same_value(a, c) and same_value(a, d)
+
+
 def test_a_counts_unit_gives_no_numbers_of_its_own():
     a, b, c = _quantities("WBC 25.3 ×10^9/L, then 25.3 × 10⁹/L, platelets 10000/µL.")
     assert extent(a) == [(25.3, 1)] and same_value(a, b)
