@@ -12,7 +12,8 @@ checks that a confidence interval holds its point estimate and that its bounds a
 that a mean of counts printed with its n is some whole number divided by n; `table-shares`
 that the shares of a table column's breakdown are its counts' shares of the column's total;
 `sum` that a sum written out with its result ("20 hours + 35 hours + 29 hours", "a total of
-85 hours") adds up.
+85 hours") adds up; `list` that a count names as many things as its list ("five broken limbs
+(humerus, wrist, ankle, and femur)").
 """
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ OPTIONS = {
     "type": "object",
     "properties": {
         "test": {"enum": ["p-value", "percentage", "interval", "ratio-interval", "restated",
-                          "breakdown", "grim", "abstract-in-body", "table-shares", "sum"]},
+                          "breakdown", "grim", "abstract-in-body", "table-shares", "sum",
+                          "list"]},
         "asymmetry": {"type": "number", "minimum": 0, "default": 0.4,
                       "description": "ratio-interval: the shift of the estimate from the log-scale "
                                      "centre, as a share of the half-width, reported from here "
@@ -59,7 +61,7 @@ def run(article: Article, options: dict):
                  "breakdown": lambda: problems.breakdowns(r), "grim": lambda: problems.grim(r),
                  "abstract-in-body": lambda: problems.abstract_in_body(r),
                  "table-shares": lambda: shares.table_shares(r),
-                 "sum": lambda: problems.sums(r)}[test]()
+                 "sum": lambda: problems.sums(r), "list": lambda: problems.lists(r)}[test]()
         for f, stated, expected in found:
             yield _hit(f, stated, expected)
 

@@ -29,6 +29,7 @@ EXTRACTORS = {
     "interval": statistics.intervals,
     "breakdown": statistics.breakdowns,
     "sum": statistics.sums,
+    "listed": statistics.listed,
     "mean": statistics.means,
     "share": tables.extract,
     "stage": staging.extract,

@@ -212,3 +212,21 @@ def test_sum_traps():
     assert stats.explicit_sum(("34.16", "55"), "89.16") == ""
     assert stats.explicit_sum(("12.3", "4.5"), "16.9") == ""  # 12.34 + 4.54 rounded
     assert stats.explicit_sum(("12.3", "4.5"), "17.0") != ""
+
+
+def test_a_count_and_the_things_it_lists():
+    assert _listed("She presented with five broken limbs (humerus, wrist, "
+                  "ankle, and femur) after a fall.") == [
+        (5, "broken limbs", ("humerus", "wrist", "ankle", "femur"))]
+    assert _listed("Three food groups (sugars, fats and oils, and "
+                  "seasonings) were excluded.") == []  # an "and" inside an item
+    assert _listed("at five of the seven stages (AN, HD, TP, YA and WA)") == []
+    assert _listed("four regions (East and West Africa, South Asia, and "
+                  "Central America)") == []
+    assert _listed("three groups (A, B and C)") == []  # panel letters
+    assert _listed("three patients (aged 4, 7 and 9)") == []
+    assert _listed("three solvents (methanol and water)") == []  # two items
+
+
+def _listed(text: str) -> list:
+    return [f.value for f in S.listed(rendering(text))]

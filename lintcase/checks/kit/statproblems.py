@@ -78,6 +78,19 @@ def sums(r):
             yield (f, f.surface, wrong)
 
 
+_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+          10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def lists(r):
+    """A count in words whose list in brackets names another number of things."""
+    for f in facts(r, "listed"):
+        k, what, items = f.value
+        if len(items) != k:
+            yield (f, f.surface, f"{_WORDS.get(len(items), len(items))} {what} listed, "
+                                 f"not {_WORDS[k]}")
+
+
 def grim(r):
     for f in facts(r, "mean"):
         mean, n, what = f.value
