@@ -226,6 +226,8 @@ def test_a_count_and_the_things_it_lists():
     assert _listed("three groups (A, B and C)") == []  # panel letters
     assert _listed("three patients (aged 4, 7 and 9)") == []
     assert _listed("three solvents (methanol and water)") == []  # two items
+    assert _listed("four other food groups (other grains, potatoes, eggs and fruit and "
+                   "vegetable juice)") == []  # two "and"s, no serial comma: 3 or 4 items
 
 
 def _listed(text: str) -> list:
