@@ -145,24 +145,29 @@ LISTED = re.compile(r"\b(?P<k>%s)\s+(?P<what>(?:(?!(?:of|in|for|from|with|and|or
                     r"\((?P<items>[^()]{3,200})\)" % "|".join(_COUNT_WORDS), re.I)
 # brackets that say more than names: numbers, relations, examples, references, panel letters
 _NOT_A_LIST = re.compile(r"[\d=<>%;:/–]|\bet al\b|\b(?:i\.?e|e\.?g|etc|vs?|cf)\b|respectively|"
+                         r"\b(?:and|among)\s+others\b|\band\s+so\s+on\b|"
                          r"such as|including|\bFig|\bTable|\[|\b(?:or|plus|with|each|in|for|"
                          r"one|two|three|four|five|six|seven|eight|nine|ten)\b", re.I)
 
 
 def listed(rendering: Rendering) -> list[Fact]:
-    """A count and the things it counts listed after it: (the count, the noun, the items).
+    """A count and the things it counts listed after it: (the count, the noun, the items,
+    whether a comma stands before the last "and").
     Items are split at commas and the one "and"; with a comma before the last "and" (serial
     comma), only at commas. Left out: a list where "and" may be inside an item ("East and
     West Africa, South Asia, and Central America"; two "and"s without a serial comma), a
-    count that is part of another ("five of the seven stages (...)" lists the five), lists
+    count that is part of another ("five of the seven stages (...)" lists the five), a comma
+    inside a name ("o,p'-DDT"), lists
     of fewer than three items, items of more than four words and lone capitals (panels)."""
     out = []
     for block, starts, text, m in _found(rendering, LISTED, lambda t: "(" in t):
         inner = m.group("items")
         if _NOT_A_LIST.search(inner) or not re.search(r"\sand\s+[^,]+$", inner) or \
+                re.search(r",\S", inner) or \
                 re.search(r"\bof\s+(?:the\s+)?$", text[max(0, m.start() - 8):m.start()]):
             continue  # "five of the seven stages (AN, HD, TP, YA and WA)": the five are listed
-        if re.search(r",\s*and\s", inner):
+        serial = bool(re.search(r",\s*and\s", inner))
+        if serial:
             items = [re.sub(r"^and\s+", "", x.strip()) for x in inner.split(",")]
         elif len(re.findall(r"\sand\s", inner)) == 1:
             items = re.split(r",\s*|\s+and\s+", inner)
@@ -172,7 +177,7 @@ def listed(rendering: Rendering) -> list[Fact]:
         if len(items) < 3 or any(len(x.split()) > 4 or re.fullmatch(r"[A-Z]", x) or
                                  re.search(r"\sand\s", x) for x in items):
             continue  # "East and West Africa, South Asia, and Central America": 3 or 4
-        value = (_COUNT_WORDS[m.group("k").lower()], m.group("what"), tuple(items))
+        value = (_COUNT_WORDS[m.group("k").lower()], m.group("what"), tuple(items), serial)
         out.append(make_fact(rendering, block, starts, "listed", value, m.start(), m.end()))
     return out
 

@@ -39,10 +39,12 @@ def test_a_value_inside_a_range_agrees_and_one_outside_does_not():
     assert not same_value(c, b)
 
 
-def test_two_ranges_agree_only_with_the_same_ends():
-    a, b, c, d = _quantities("3–4 cm, 2–4 cm, 30–40 mm and 3-4 cm.")
-    assert not same_value(a, b) and not same_value(b, a)  # each states its bounds
-    assert same_value(a, c) and same_value(a, d)
+def test_a_range_inside_another_agrees():
+    # a caption's part of the case's range, what was achieved inside a target: not reported
+    # (tried and reverted in session 14: "1–2 cm" nodules of a caption against "0.5–3 cm")
+    a, b, c = _quantities("1–2 cm, 0.5–3 cm and 2.5–4 cm.")
+    assert same_value(a, b)  # the abstract's or caption's range (first) inside the case's
+    assert not same_value(c, b) and not same_value(a, c)  # overlapping, neither inside
 
 
 def test_a_counts_unit_gives_no_numbers_of_its_own():

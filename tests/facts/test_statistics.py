@@ -217,7 +217,7 @@ def test_sum_traps():
 def test_a_count_and_the_things_it_lists():
     assert _listed("She presented with five broken limbs (humerus, wrist, "
                   "ankle, and femur) after a fall.") == [
-        (5, "broken limbs", ("humerus", "wrist", "ankle", "femur"))]
+        (5, "broken limbs", ("humerus", "wrist", "ankle", "femur"), True)]
     assert _listed("Three food groups (sugars, fats and oils, and "
                   "seasonings) were excluded.") == []  # an "and" inside an item
     assert _listed("at five of the seven stages (AN, HD, TP, YA and WA)") == []
@@ -226,6 +226,7 @@ def test_a_count_and_the_things_it_lists():
     assert _listed("three groups (A, B and C)") == []  # panel letters
     assert _listed("three patients (aged 4, 7 and 9)") == []
     assert _listed("three solvents (methanol and water)") == []  # two items
+    assert _listed("Three pesticides (o,p'-DDT, p,p'-DDE and dieldrin)") == []
     assert _listed("four other food groups (other grains, potatoes, eggs and fruit and "
                    "vegetable juice)") == []  # two "and"s, no serial comma: 3 or 4 items
 

@@ -59,12 +59,11 @@ def extent(f: Fact) -> list[tuple[float, int]]:
 def same_value(f: Fact, g: Fact) -> bool:
     """The two statements give one value: in f's unit rounded to f's printed decimals, or in
     g's unit to g's: equal sizes (dimensions in any order), a value inside the other's range,
-    two ranges with the same ends ("3-4 cm" is not "2-4 cm": each states its bounds), or a
-    single value that is one of a size's dimensions."""
+    or a single value that is one of a size's dimensions."""
     factor = dimension(g.value[2])[1] / dimension(f.value[2])[1]  # g's unit in f's
     mine, theirs = extent(f), extent(g)
     ranges = isinstance(f.value[1], tuple), isinstance(g.value[1], tuple)
-    if any(ranges) and not all(ranges):  # a value inside the range
+    if any(ranges):  # one inside the other
         inner, outer, k = (mine, theirs, factor) if ranges[1] else (theirs, mine, 1 / factor)
         return len(outer) == 2 and all(outer[0][0] * k <= x <= outer[1][0] * k
                                        for x, _ in inner)

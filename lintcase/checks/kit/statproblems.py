@@ -83,10 +83,15 @@ _WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9:
 
 
 def lists(r):
-    """A count in words whose list in brackets names another number of things."""
+    """A count in words whose list in brackets names more things than it counts. Fewer is not
+    reported: the list then often names kinds of what is counted, not each ("five cultures
+    (blood, urine and sputum)", "six cycles (cisplatin, etoposide and bleomycin)"); without a
+    serial comma, the list must exceed the count by two."""
     for f in facts(r, "listed"):
-        k, what, items = f.value
-        if len(items) != k:
+        k, what, items, serial = f.value
+        # without a comma before the last "and", the last two may be one name ("Croatia,
+        # Serbia, Bosnia and Herzegovina", "... hematoxylin and eosin")
+        if len(items) - (0 if serial else 1) > k:
             yield (f, f.surface, f"{_WORDS.get(len(items), len(items))} {what} listed, "
                                  f"not {_WORDS[k]}")
 
