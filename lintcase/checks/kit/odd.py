@@ -112,7 +112,7 @@ _PLURALS = {"foot": "feet", "ovary": "ovaries", "testis": "testes", "calf": "cal
 def _named_both(text: str, organ: str) -> bool:
     """The text names the organ of both sides: in the plural ("both knees", "the lungs") or
     after "both" ("both the right and left breast")."""
-    plural = _PLURALS.get(organ, organ + "s")
+    plural, organ = re.escape(_PLURALS.get(organ, organ + "s")), re.escape(organ)
     return bool(re.search(rf"\b{plural}\b|\bboth\s+(?:[\w-]+\s+){{0,4}}{organ}\b", text, re.I))
 
 
