@@ -23,6 +23,7 @@ from .common import make_fact, prose_blocks
 
 _BRACKET = re.compile(r"\(([A-Za-z]{2,8})\)")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
+_PART = re.compile(r"[A-Za-z][\w']*")  # a hyphenated word's parts, each a word
 # "N, non-coronary cusp; R, right coronary cusp; LA, left atrium": a key opens the caption, a
 # clause or follows a panel's letter, and its words end at ";", "." or ")"
 _KEY = re.compile(r"(?:^|(?<=[;.:]\s)|(?<=\)\s))([A-Z]{1,5})\s?[,:=]\s+"
@@ -41,7 +42,7 @@ def extract(rendering: Rendering) -> list[Fact]:
             words = _WORD.findall(before)
             if len(words) >= len(short):
                 words = tuple(words[-len(short):])
-                split = tuple(re.findall(r"[A-Za-z][\w']*", before)[-len(short):])
+                split = tuple(_PART.findall(before)[-len(short):])
                 a = text.rfind(words[0], 0, m.start())
                 out.append(make_fact(rendering, block, starts, "spelled",
                                      (short, words, False, split), a, m.end()))
@@ -53,7 +54,7 @@ def extract(rendering: Rendering) -> list[Fact]:
         for m in keys:
             short, words = m.group(1), tuple(m.group(2).split())
             if len(words) >= len(short):
-                split = tuple(re.findall(r"[A-Za-z][\w']*", m.group(2)))[:len(short)]
+                split = tuple(_PART.findall(m.group(2)))[:len(short)]
                 out.append(make_fact(rendering, block, starts, "spelled",
                                      (short, words[:len(short)], True, split),
                                      m.start(1), m.end(2)))

@@ -138,11 +138,11 @@ def sums(rendering: Rendering) -> list[Fact]:
 # "five broken limbs (humerus, wrist, ankle, and femur)": a count in words of a plural noun (up
 # to two words before it, none a function word) and the things it counts listed in brackets
 # right after it
-_COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+COUNT_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 LISTED = re.compile(r"\b(?P<k>%s)\s+(?P<what>(?:(?!(?:of|in|for|from|with|and|or|to|by|on|at|"
                     r"also|were|are|was|is)\b)[A-Za-z-]+\s+){0,2}[A-Za-z-]+s)\s*"
-                    r"\((?P<items>[^()]{3,200})\)" % "|".join(_COUNT_WORDS), re.I)
+                    r"\((?P<items>[^()]{3,200})\)" % "|".join(COUNT_WORDS), re.I)
 # brackets that say more than names: numbers, relations, examples, references, panel letters
 _NOT_A_LIST = re.compile(r"[\d=<>%;:/–]|\bet al\b|\b(?:i\.?e|e\.?g|etc|vs?|cf)\b|respectively|"
                          r"\b(?:and|among)\s+others\b|\band\s+so\s+on\b|"
@@ -177,7 +177,7 @@ def listed(rendering: Rendering) -> list[Fact]:
         if len(items) < 3 or any(len(x.split()) > 4 or re.fullmatch(r"[A-Z]", x) or
                                  re.search(r"\sand\s", x) for x in items):
             continue  # "East and West Africa, South Asia, and Central America": 3 or 4
-        value = (_COUNT_WORDS[m.group("k").lower()], m.group("what"), tuple(items), serial)
+        value = (COUNT_WORDS[m.group("k").lower()], m.group("what"), tuple(items), serial)
         out.append(make_fact(rendering, block, starts, "listed", value, m.start(), m.end()))
     return out
 

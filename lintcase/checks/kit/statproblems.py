@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...facts.registry import facts
+from ...facts.statistics import COUNT_WORDS
 from . import restated, stats
 
 NAMES = {"t": "t", "F": "F", "chi2": "χ²", "r": "r", "z": "z"}
@@ -78,8 +79,7 @@ def sums(r):
             yield (f, f.surface, wrong)
 
 
-_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-          10: "ten", 11: "eleven", 12: "twelve"}
+_WORDS = {n: w for w, n in COUNT_WORDS.items()}  # 5 -> "five"
 
 
 def lists(r):
